@@ -1,0 +1,158 @@
+import { connectCassandra } from '../cassandra/client.js';
+import type cassandra from 'cassandra-driver';
+import { readStatements } from '../planner/physical/statements.js';
+import type { ScanColumn } from '../planner/logical.js';
+import { compileExpr, type CompileEnv, type CompiledExpr } from './compile.js';
+import { emptyStats, type ScanFragment, type ScanTask, type TargetSpec, type TaskResult, type TaskStats } from './fragment.js';
+import { GroupTable } from './group-table.js';
+import { CassandraReader } from './sources/cassandra-reader.js';
+import { cellDecoder, type CellDecoder } from './sources/decode.js';
+import { EmbeddedReader } from './sources/embedded-reader.js';
+import type { PartitionReader } from './sources/reader.js';
+import { isValidCivil, daysFromCivil } from './semantics/calendar.js';
+import type { Row, Value } from './values.js';
+
+/**
+ * Runs one scan task of a fragment: reads its partitions or token range, builds each scan row
+ * (stored columns decoded, virtual time columns computed), keeps the rows the filter accepts, and
+ * returns them projected or folded into partial aggregates.
+ */
+export async function runFragmentTask(target: TargetSpec, fragment: ScanFragment, task: ScanTask, memoryLimitBytes: number, signal?: AbortSignal): Promise<TaskResult> {
+  const compiled = await compiledFragment(target, fragment);
+  const stats = emptyStats();
+  const counters = { malformedJson: 0 };
+  const env: CompileEnv = { context: { timeZone: fragment.timeZone, nowMs: fragment.nowMs }, counters };
+  const filter = fragment.filter ? compileExpr(fragment.filter, env) : null;
+
+  const output = fragment.output;
+  let onRow: (row: Row) => void;
+  let finish: () => TaskResult;
+  if (output.kind === 'rows') {
+    const exprs = output.exprs.map((e) => compileExpr(e, env));
+    const rows: Row[] = [];
+    onRow = (row) => rows.push(exprs.map((e) => e(row)));
+    finish = () => ({ kind: 'rows', rows, stats });
+  } else {
+    const table = new GroupTable(output.groups, output.aggregates, env, memoryLimitBytes);
+    onRow = (row) => table.add(row);
+    finish = () => ({ kind: 'partial_aggregate', groups: table.partials(), stats });
+  }
+
+  const consume = (cells: unknown[]) => {
+    const row = compiled.buildRow(cells);
+    if (filter && filter(row) !== true) return;
+    onRow(row);
+  };
+
+  switch (task.kind) {
+    case 'partitions':
+      await forEachBounded(task.keys, fragment.concurrency, (key) => compiled.reader.readPartition(key, compiled.clusteringValues, consume, stats, signal));
+      break;
+    case 'token_range':
+      await compiled.reader.readTokenRange(task.start, task.end, consume, stats, signal);
+      break;
+  }
+  stats.malformedJson = counters.malformedJson;
+  return finish();
+}
+
+interface CompiledFragment {
+  readonly reader: PartitionReader;
+  readonly buildRow: (cells: unknown[]) => Row;
+  readonly clusteringValues: readonly Value[];
+}
+
+const fragmentCache = new Map<string, CompiledFragment>();
+const cassandraClients = new Map<string, Promise<cassandra.Client>>();
+
+async function compiledFragment(target: TargetSpec, fragment: ScanFragment): Promise<CompiledFragment> {
+  const cached = fragmentCache.get(fragment.queryId);
+  if (cached) return cached;
+
+  const dialect = target.kind === 'cassandra' ? 'cql' : 'sqlite';
+  const statements = readStatements(dialect, fragment.table, fragment.columns, fragment.clustering);
+  let reader: PartitionReader;
+  if (target.kind === 'embedded') {
+    reader = new EmbeddedReader(target.path, statements.partition);
+  } else {
+    const client = await cassandraClient(target);
+    reader = new CassandraReader(client, statements.partition, statements.tokenRange, fragment.fetchSize, target.options.requestTimeoutMs ?? 12_000);
+  }
+  const compiled: CompiledFragment = {
+    reader,
+    buildRow: rowBuilder(fragment, statements.fetched, dialect === 'cql' ? 'cassandra' : 'sqlite'),
+    clusteringValues: fragment.clustering.flatMap((r) => r.values),
+  };
+  // Workers serve one query at a time per task; a few entries cover queries that interleave.
+  if (fragmentCache.size >= 8) fragmentCache.delete(fragmentCache.keys().next().value!);
+  fragmentCache.set(fragment.queryId, compiled);
+  return compiled;
+}
+
+/** Returns this thread's client for a cluster, connecting once and reusing it for every task. */
+export function cassandraClient(target: Extract<TargetSpec, { kind: 'cassandra' }>): Promise<cassandra.Client> {
+  const key = JSON.stringify(target.options);
+  let client = cassandraClients.get(key);
+  if (!client) {
+    client = connectCassandra(target.options);
+    client.catch(() => cassandraClients.delete(key));
+    cassandraClients.set(key, client);
+  }
+  return client;
+}
+
+export async function closeCassandraClients(): Promise<void> {
+  const clients = [...cassandraClients.values()];
+  cassandraClients.clear();
+  await Promise.all(clients.map(async (c) => (await c.catch(() => null))?.shutdown()));
+}
+
+function rowBuilder(fragment: ScanFragment, fetched: readonly string[], source: 'sqlite' | 'cassandra'): (cells: unknown[]) => Row {
+  const cqlTypeOf = (name: string) => fragment.table.columns.find((c) => c.name === name)!.cqlType;
+  const builders = fragment.columns.map((column): ((cells: unknown[]) => Value) => columnBuilder(column, fetched, cqlTypeOf, source));
+  return (cells) => builders.map((build) => build(cells));
+}
+
+function columnBuilder(column: ScanColumn, fetched: readonly string[], cqlTypeOf: (name: string) => string, source: 'sqlite' | 'cassandra'): (cells: unknown[]) => Value {
+  const decoderOf = (name: string): [number, CellDecoder] => [fetched.indexOf(name), cellDecoder(cqlTypeOf(name), source)];
+  switch (column.kind) {
+    case 'stored': {
+      const [index, decode] = decoderOf(column.name);
+      return (cells) => decode(cells[index]);
+    }
+    case 'event_time': {
+      const [index, decode] = decoderOf(column.source);
+      return (cells) => {
+        const value = decode(cells[index]);
+        return typeof value === 'bigint' ? Number(value) : value;
+      };
+    }
+    case 'event_date': {
+      const [yearIndex, year] = decoderOf(column.year);
+      const [monthIndex, month] = decoderOf(column.month);
+      const [dayIndex, day] = decoderOf(column.day);
+      return (cells) => {
+        const y = year(cells[yearIndex]);
+        const m = month(cells[monthIndex]);
+        const d = day(cells[dayIndex]);
+        if (typeof y !== 'number' || typeof m !== 'number' || typeof d !== 'number') return null;
+        // Buckets that name no real date, such as 31 February, have no event_date.
+        return isValidCivil(y, m, d) ? daysFromCivil(y, m, d) : null;
+      };
+    }
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` calls in flight, failing on the first error. */
+export async function forEachBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  });
+  await Promise.all(runners);
+}
+
+export type { CompiledExpr, TaskStats };

@@ -1,0 +1,157 @@
+import { MS_PER_DAY, type IntervalValue } from '../values.js';
+import { addMonthsToCivil, civilFromDays, daysFromCivil } from './calendar.js';
+import { instantToWall, isUtc, wallToInstant } from './time-zone.js';
+
+/** INTERVAL values: construction, parsing, and calendar arithmetic with TIMESTAMP and DATE. */
+
+export const ZERO_INTERVAL: IntervalValue = { months: 0, days: 0, ms: 0 };
+
+/** Builds an interval; `+ 0` keeps -0 out of the fields. */
+export function makeInterval(months: number, days: number, ms: number): IntervalValue {
+  return { months: months + 0, days: days + 0, ms: ms + 0 };
+}
+
+export function negateInterval(interval: IntervalValue): IntervalValue {
+  return makeInterval(-interval.months, -interval.days, -interval.ms);
+}
+
+export function addIntervals(a: IntervalValue, b: IntervalValue): IntervalValue {
+  return makeInterval(a.months + b.months, a.days + b.days, a.ms + b.ms);
+}
+
+export function multiplyInterval(interval: IntervalValue, factor: number): IntervalValue {
+  return makeInterval(interval.months * factor, interval.days * factor, interval.ms * factor);
+}
+
+/**
+ * Length of an interval in ms when a month counts 30 days and a day 24 hours: the order DuckDB
+ * uses to compare intervals, so `INTERVAL '30 days' = INTERVAL '1 month'`.
+ */
+export function intervalSortKey(interval: IntervalValue): number {
+  return (interval.months * 30 + interval.days) * MS_PER_DAY + interval.ms;
+}
+
+/** Adds calendar months to an instant, keeping the local time of day in `timeZone`. */
+export function addMonthsToTimestamp(instantMs: number, months: number, timeZone: string): number {
+  return addIntervalToTimestamp(instantMs, makeInterval(months, 0, 0), timeZone);
+}
+
+/** Adds calendar months to a DATE, clamping to the end of a shorter month. */
+export function addMonthsToDate(days: number, months: number): number {
+  const shifted = addMonthsToCivil(civilFromDays(days), months);
+  return daysFromCivil(shifted.year, shifted.month, shifted.day);
+}
+
+/**
+ * TIMESTAMP + INTERVAL. Months and days move the local date in `timeZone` and keep the local time
+ * of day (across a DST change one day can be 23 or 25 hours); milliseconds are then added as
+ * elapsed time. This matches DuckDB 1.5 with TIMESTAMPTZ and the session time zone.
+ */
+export function addIntervalToTimestamp(instantMs: number, interval: IntervalValue, timeZone: string): number {
+  if (interval.months === 0 && interval.days === 0) return instantMs + interval.ms;
+  if (isUtc(timeZone) && interval.months === 0) return instantMs + interval.days * MS_PER_DAY + interval.ms;
+  const wall = instantToWall(instantMs, timeZone);
+  let days = Math.floor(wall / MS_PER_DAY);
+  const timeOfDay = wall - days * MS_PER_DAY;
+  if (interval.months !== 0) days = addMonthsToDate(days, interval.months);
+  days += interval.days;
+  return wallToInstant(days * MS_PER_DAY + timeOfDay, timeZone) + interval.ms;
+}
+
+/** DATE + INTERVAL, a TIMESTAMP: the date's first instant in `timeZone` plus the interval. */
+export function addIntervalToDate(days: number, interval: IntervalValue, timeZone: string): number {
+  return addIntervalToTimestamp(wallToInstant(days * MS_PER_DAY, timeZone), interval, timeZone);
+}
+
+/**
+ * TIMESTAMP - TIMESTAMP as an interval of days and milliseconds (months stay 0), taken from the
+ * local wall-clock times in `timeZone`, so that `b + (a - b)` is `a` again. DuckDB 1.5 gives
+ * `1 day 01:00:00` for 2024-03-10 12:00Z - 2024-03-09 12:00Z in America/New_York for this reason.
+ */
+export function subtractTimestamps(a: number, b: number, timeZone: string): IntervalValue {
+  const difference = instantToWall(a, timeZone) - instantToWall(b, timeZone);
+  const days = Math.trunc(difference / MS_PER_DAY);
+  return makeInterval(0, days, difference - days * MS_PER_DAY);
+}
+
+const UNIT_ALIASES: Readonly<Record<string, 'year' | 'quarter' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond' | 'microsecond'>> = {
+  year: 'year', years: 'year', y: 'year', yr: 'year', yrs: 'year',
+  quarter: 'quarter', quarters: 'quarter',
+  month: 'month', months: 'month', mon: 'month', mons: 'month',
+  week: 'week', weeks: 'week', w: 'week',
+  day: 'day', days: 'day', d: 'day',
+  hour: 'hour', hours: 'hour', h: 'hour', hr: 'hour', hrs: 'hour',
+  minute: 'minute', minutes: 'minute', m: 'minute', min: 'minute', mins: 'minute',
+  second: 'second', seconds: 'second', s: 'second', sec: 'second', secs: 'second',
+  millisecond: 'millisecond', milliseconds: 'millisecond', ms: 'millisecond', msec: 'millisecond', msecs: 'millisecond',
+  microsecond: 'microsecond', microseconds: 'microsecond', us: 'microsecond', usec: 'microsecond', usecs: 'microsecond',
+};
+
+/** Interval of `count` units, with fractions carried down: 1.5 months is 1 month 15 days. */
+export function intervalOfUnit(count: number, unitName: string): IntervalValue | undefined {
+  const unit = UNIT_ALIASES[unitName.toLowerCase()];
+  if (unit === undefined || !Number.isFinite(count)) return undefined;
+  const fromMonths = (months: number) => {
+    const whole = Math.trunc(months);
+    const days = (months - whole) * 30;
+    const wholeDays = Math.trunc(days);
+    return makeInterval(whole, wholeDays, Math.round((days - wholeDays) * MS_PER_DAY));
+  };
+  const fromDays = (days: number) => {
+    const whole = Math.trunc(days);
+    return makeInterval(0, whole, Math.round((days - whole) * MS_PER_DAY));
+  };
+  switch (unit) {
+    case 'year':
+      return fromMonths(count * 12);
+    case 'quarter':
+      return fromMonths(count * 3);
+    case 'month':
+      return fromMonths(count);
+    case 'week':
+      return fromDays(count * 7);
+    case 'day':
+      return fromDays(count);
+    case 'hour':
+      return makeInterval(0, 0, Math.round(count * 3_600_000));
+    case 'minute':
+      return makeInterval(0, 0, Math.round(count * 60_000));
+    case 'second':
+      return makeInterval(0, 0, Math.round(count * 1000));
+    case 'millisecond':
+      return makeInterval(0, 0, Math.round(count));
+    case 'microsecond':
+      // NOTE: intervals keep milliseconds, so microseconds are rounded to the nearest millisecond.
+      return makeInterval(0, 0, Math.round(count / 1000));
+  }
+}
+
+const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*([a-z]+)/i;
+const CLOCK = /^([+-]?)(\d+):(\d{1,2})(?::(\d{1,2})(?:\.(\d+))?)?/;
+
+/**
+ * Parses interval text such as `1 day`, `2 hours 30 minutes`, `-1.5 months`, `1 day 01:02:03`
+ * or `36:00:00`. Returns undefined when the text is not an interval.
+ */
+export function parseInterval(text: string): IntervalValue | undefined {
+  let rest = text.trim();
+  if (rest === '') return undefined;
+  let total = ZERO_INTERVAL;
+  while (rest !== '') {
+    const clock = CLOCK.exec(rest);
+    if (clock) {
+      const [matched, sign, hours, minutes, seconds, fraction] = clock;
+      const ms = Number(hours) * 3_600_000 + Number(minutes) * 60_000 + Number(seconds ?? 0) * 1000 + Math.round(Number(`0.${fraction ?? '0'}`) * 1000);
+      total = addIntervals(total, makeInterval(0, 0, sign === '-' ? -ms : ms));
+      rest = rest.slice(matched.length).trimStart();
+      continue;
+    }
+    const quantity = QUANTITY.exec(rest);
+    if (!quantity) return undefined;
+    const part = intervalOfUnit(Number(quantity[1]), quantity[2]!);
+    if (part === undefined) return undefined;
+    total = addIntervals(total, part);
+    rest = rest.slice(quantity[0].length).trimStart();
+  }
+  return total;
+}

@@ -1,0 +1,203 @@
+import { primaryKey, type TableDef } from '../catalog/table.js';
+import { BatchWriter } from './batch-writer.js';
+import { ColumnLookup, HeaderError, mapHeader } from './columns.js';
+import { MAX_RECORD_CHARS, readCsvRecords } from './csv-reader.js';
+import { detectFormat, InputError, openInput, type InputFormat } from './input.js';
+import { readNdjsonRecords } from './ndjson-reader.js';
+import { ProgressLine, type ProgressStream } from './progress.js';
+import { RepeatedKeyTracker } from './key-set.js';
+import { RejectFile } from './reject-file.js';
+import { CsvRowBuilder, ObjectRowBuilder, type BuildResult } from './row-builder.js';
+import type { Row, RowSink } from './sink.js';
+import type { SourceRecord } from './source-record.js';
+
+export interface LoadOptions {
+  readonly table: TableDef;
+  readonly sink: RowSink;
+  /** Input format; detected from the name or the first character when undefined. */
+  readonly format?: InputFormat;
+  /** Reject file shared by several inputs; by default each input gets `<input>.reject.csv`. */
+  readonly rejectFile?: RejectFile;
+  /** Rows per `RowSink.write` call. */
+  readonly batchSize?: number;
+  /** Maximum number of `RowSink.write` calls in flight. */
+  readonly concurrency?: number;
+  /** Where the progress line goes; it is drawn only when this is a terminal. */
+  readonly progress?: ProgressStream;
+  /** Longest CSV record or NDJSON line, in characters. */
+  readonly maxRecordChars?: number;
+}
+
+/** Counts of one loaded input. */
+export interface LoadSummary {
+  readonly file: string;
+  readonly format: InputFormat;
+  /** Records after the header, rejected ones included. */
+  readonly rowsRead: number;
+  readonly rowsWritten: number;
+  readonly rejected: number;
+  /** Rows whose primary key equals that of an earlier row of the same input; they are written too. */
+  readonly repeatedKeys: number;
+  /** Path of the reject file when any row was rejected. */
+  readonly rejectPath?: string;
+  readonly seconds: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 1000;
+export const DEFAULT_CONCURRENCY = 4;
+
+/**
+ * Loads one CSV or NDJSON file (gzip or not) into a sink. A record that cannot become a row goes
+ * to the reject file with its line number and reason, and the load goes on. Throws `InputError`
+ * when the file as a whole is unusable (missing, empty, unreadable, or with a header that does
+ * not fit the table), and rethrows any failure of the sink.
+ */
+export async function loadFile(file: string, options: LoadOptions): Promise<LoadSummary> {
+  const startedAt = performance.now();
+  const input = await openInput(file);
+  const iterator = input.chunks[Symbol.asyncIterator]();
+  const first = await nextNonBlank(iterator);
+  if (first === undefined) {
+    throw new InputError(`${file} is empty: expected a CSV header line or NDJSON objects`);
+  }
+  const format = detectFormat(file, first, options.format);
+  const chunks = prepend(first, iterator);
+  const maxRecordChars = options.maxRecordChars ?? MAX_RECORD_CHARS;
+  const records =
+    format === 'csv' ? readCsvRecords(chunks, maxRecordChars) : readNdjsonRecords(chunks, maxRecordChars);
+
+  const lookup = new ColumnLookup(options.table);
+  let build: RowBuilder;
+  try {
+    build = await rowBuilderFor(format, records, lookup, file);
+  } catch (error) {
+    await records.return(undefined);
+    throw error;
+  }
+  const ownsRejectFile = options.rejectFile === undefined;
+  const rejects = options.rejectFile ?? new RejectFile(`${file}.reject.csv`);
+  const tracker = new RepeatedKeyTracker(primaryKey(options.table).map((column) => column.name));
+  const writer = new BatchWriter(options.sink, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const progress = new ProgressLine(options.progress, `load ${file}`);
+
+  let rowsRead = 0;
+  let rejected = 0;
+  let batch: Row[] = [];
+  try {
+    for await (const record of records) {
+      rowsRead++;
+      const result = build(record);
+      if (!result.ok) {
+        rejects.add(file, record.line, result.reason, record.raw);
+        rejected++;
+        continue;
+      }
+      if (tracker.track(result.row)) {
+        // Writes in flight may complete in any order, so the earlier rows are stored before a row
+        // that repeats a key is sent: the last row of the input wins, as it would in one stream.
+        await writer.submit(batch);
+        batch = [];
+        await writer.flush();
+      }
+      batch.push(result.row);
+      if (batch.length >= batchSize) {
+        await writer.submit(batch);
+        batch = [];
+        progress.update(rowsRead, input.bytesRead(), input.totalBytes);
+      }
+    }
+    await writer.submit(batch);
+    await writer.flush();
+  } finally {
+    progress.clear();
+    if (ownsRejectFile) rejects.close();
+  }
+
+  const summary: LoadSummary = {
+    file,
+    format,
+    rowsRead,
+    rowsWritten: writer.written,
+    rejected,
+    repeatedKeys: tracker.repeated,
+    seconds: (performance.now() - startedAt) / 1000,
+  };
+  return rejected > 0 ? { ...summary, rejectPath: rejects.path } : summary;
+}
+
+type RowBuilder = (record: SourceRecord) => BuildResult;
+
+/** Reads the CSV header (the first record) or, for NDJSON, returns the object builder. */
+async function rowBuilderFor(
+  format: InputFormat,
+  records: AsyncGenerator<SourceRecord>,
+  lookup: ColumnLookup,
+  file: string,
+): Promise<RowBuilder> {
+  switch (format) {
+    case 'csv': {
+      const header = await records.next();
+      if (header.done === true) throw new InputError(`${file} is empty: expected a CSV header line`);
+      const record = header.value;
+      if (record.kind !== 'fields') {
+        const reason = record.kind === 'fault' ? record.reason : 'not a CSV record';
+        throw new InputError(`header on line ${record.line} of ${file} is invalid: ${reason}`);
+      }
+      let columns;
+      try {
+        columns = mapHeader(lookup, record.fields);
+      } catch (error) {
+        if (error instanceof HeaderError) throw new InputError(`${file}: ${error.message}`);
+        throw error;
+      }
+      const builder = new CsvRowBuilder(columns);
+      return (source) => buildFrom(source, (fields) => builder.build(fields), undefined);
+    }
+    case 'ndjson': {
+      const builder = new ObjectRowBuilder(lookup);
+      return (source) => buildFrom(source, undefined, (value) => builder.build(value));
+    }
+  }
+}
+
+function buildFrom(
+  record: SourceRecord,
+  fromFields: ((fields: readonly string[]) => BuildResult) | undefined,
+  fromObject: ((value: Readonly<Record<string, unknown>>) => BuildResult) | undefined,
+): BuildResult {
+  switch (record.kind) {
+    case 'fault':
+      return { ok: false, reason: record.reason };
+    case 'fields':
+      return fromFields === undefined ? { ok: false, reason: 'CSV record in NDJSON input' } : fromFields(record.fields);
+    case 'object':
+      return fromObject === undefined ? { ok: false, reason: 'JSON object in CSV input' } : fromObject(record.value);
+  }
+}
+
+/** Returns the first chunk that holds more than white space, or undefined at the end of the input. */
+async function nextNonBlank(iterator: AsyncIterator<string>): Promise<string | undefined> {
+  let skipped = '';
+  while (true) {
+    const next = await iterator.next();
+    if (next.done === true) return undefined;
+    // Blank chunks are kept so that line numbers stay right.
+    skipped += next.value;
+    if (skipped.trim().length > 0) return skipped;
+  }
+}
+
+async function* prepend(first: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
+  try {
+    yield first;
+    while (true) {
+      const next = await rest.next();
+      if (next.done === true) return;
+      yield next.value;
+    }
+  } finally {
+    // Closes the file when the reader stops early.
+    await rest.return?.();
+  }
+}
