@@ -2,7 +2,7 @@
  * Measures the event generator: generation alone, then CSV, NDJSON and gzipped CSV files through
  * the same FileSink and batching that `cassalytics generate --output` uses, then the embedded store.
  *
- * Build and run: npx tsc -p bench/tsconfig.json && node dist/bench/generate.js [events] [runs]
+ * Build and run: npm run build && node dist/bench/generate.js [events] [runs]
  * Prints one line per case with the median rate of the runs (default 1,000,000 events, 3 runs).
  */
 import fs from 'node:fs';

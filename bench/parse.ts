@@ -13,7 +13,7 @@ const MEASURED_RUNS = 1000;
 // The compiled file is dist/bench/parse.js, and the report stays in bench/.
 const reportUrl = new URL('../../bench/report.sql', import.meta.url);
 const sql = readFileSync(reportUrl, 'utf8');
-const lines = sql.split('\n').length;
+const lines = sql.trimEnd().split('\n').length;
 
 let statements = 0;
 for (let i = 0; i < WARM_UP_RUNS; i++) statements = parse(sql).length;

@@ -13,6 +13,7 @@ import type { Expr, QueryExpr, Statement, TableRef } from '../parser/ast.js';
 import { ExpressionBinder, parameterLiteral, type Parameters } from '../planner/bind-expr.js';
 import { bindQuery } from '../planner/bind-query.js';
 import { printPlan } from '../planner/explain.js';
+import { optimize } from '../planner/rules/index.js';
 import type { BoundExpr } from '../planner/bound.js';
 import type { LogicalPlan } from '../planner/logical.js';
 import { FieldScope } from '../planner/scan-scope.js';
@@ -169,13 +170,14 @@ export class Engine implements AsyncDisposable {
     const parameters = toParameters(params);
     const evaluateConstant = (expr: BoundExpr): Value =>
       compileExpr(expr, { context: { timeZone: this.settings.timeZone, nowMs }, counters: { malformedJson: 0 } })([]);
-    return bindQuery(query, {
+    const bound = bindQuery(query, {
       catalog: this.catalog,
       timeZone: this.settings.timeZone,
       parameters,
       maxEnumeratedPartitions: this.settings.maxEnumeratedPartitions,
       evaluateConstant,
     });
+    return optimize(bound, { settings: this.settings, dialect: this.target.dialect });
   }
 
   private async runQuery(query: QueryExpr, params: QueryParameters, options: QueryOptions, analyze: boolean): Promise<QueryResult> {

@@ -77,7 +77,8 @@ export function consistencyFromName(name: string): number {
  * Connects to the cluster and returns a ready client that negotiates protocol v4 at most.
  *
  * Without `localDataCenter`, the data center is taken from the nodes: the only one in the cluster,
- * or else the one that all reachable contact points share.
+ * or else the one that all reachable contact points share. A first short connection reads the
+ * data centers, so connecting opens two sessions one after the other.
  * Throws CassandraConnectionError when no contact point answers, CassandraAuthenticationError for
  * rejected or missing credentials, and CassandraOptionError for invalid options. Messages never
  * contain the password.
@@ -85,7 +86,7 @@ export function consistencyFromName(name: string): number {
 export async function connectCassandra(options: CassandraOptions): Promise<Client> {
   const contactPoints = parseContactPoints(options.contactPoints.join(','));
   const baseOptions = clientOptions(options, contactPoints);
-  const localDataCenter = options.localDataCenter ?? (await detectLocalDataCenter(baseOptions, contactPoints));
+  const localDataCenter = await chooseLocalDataCenter(baseOptions, contactPoints, options.localDataCenter);
 
   const client = new Client({
     ...baseOptions,
@@ -144,10 +145,17 @@ function readPem(file: string, what: string): Buffer {
 }
 
 /**
- * Connects once with a round-robin policy, which needs no data-center name, and reads the data
- * center of the nodes it found.
+ * Connects once with a round-robin policy, which needs no data-center name, and checks `requested`
+ * against the data centers of the nodes found, or picks one when it is undefined.
+ *
+ * The check runs here because cassandra-driver 4.10.0, given a localDataCenter that no node has,
+ * rejects connect() but leaves the control connection's socket open, which keeps the process alive.
  */
-async function detectLocalDataCenter(baseOptions: DseClientOptions, contactPoints: string[]): Promise<string> {
+async function chooseLocalDataCenter(
+  baseOptions: DseClientOptions,
+  contactPoints: string[],
+  requested: string | undefined,
+): Promise<string> {
   const probe = new Client({
     ...baseOptions,
     policies: { loadBalancing: new policies.loadBalancing.RoundRobinPolicy() },
@@ -157,6 +165,13 @@ async function detectLocalDataCenter(baseOptions: DseClientOptions, contactPoint
     await connectClient(probe, contactPoints, undefined);
     const hosts = probe.hosts.values();
     const dataCenters = distinct(hosts.map((host) => host.datacenter));
+    if (requested !== undefined) {
+      if (dataCenters.includes(requested)) return requested;
+      throw new CassandraOptionError(
+        `Local data center "${requested}" not found: the cluster at ${contactPoints.join(', ')} has data centers ` +
+          `${dataCenters.join(', ')}. Set CASSANDRA_LOCAL_DC to one of them.`,
+      );
+    }
     if (dataCenters.length === 1) return dataCenters[0]!;
 
     const contactAddresses = await resolveContactPoints(contactPoints);

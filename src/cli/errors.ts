@@ -4,6 +4,8 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 /** Exit code of invalid command-line usage. */
 export const EXIT_USAGE = 2;
+/** Exit code of a query stopped by Ctrl-C: 128 + SIGINT (2), as shells report it. */
+export const EXIT_INTERRUPTED = 130;
 
 /** Invalid command-line usage: a bad option value or a missing or conflicting option. */
 export class UsageError extends Error {

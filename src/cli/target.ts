@@ -75,7 +75,7 @@ export async function openTarget(options: TargetOptions, env: NodeJS.ProcessEnv 
  * line. The session keyspace is left unset because statements name the keyspace, and `init` must
  * connect before the keyspace exists.
  */
-function cassandraConnection(options: TargetOptions, env: NodeJS.ProcessEnv): CassandraOptions {
+export function cassandraConnection(options: TargetOptions, env: NodeJS.ProcessEnv): CassandraOptions {
   const fromEnv = cassandraOptionsFromEnv({ ...env, CASSANDRA_KEYSPACE: undefined });
   const connection: CassandraOptions = { ...fromEnv, contactPoints: parseContactPoints(options.cassandra!) };
   if (options.localDc !== undefined) connection.localDataCenter = options.localDc;

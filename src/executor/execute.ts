@@ -193,6 +193,7 @@ async function* distributedScan(scan: ScanNode, output: FragmentOutput, context:
       columns: scan.columns,
       filter: scan.filter,
       clustering: scan.clustering,
+      pushdown: scan.pushdown,
       output,
       timeZone: settings.timeZone,
       nowMs: context.nowMs,

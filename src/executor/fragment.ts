@@ -1,6 +1,6 @@
 import type { TableDef } from '../catalog/table.js';
 import type { AggregateCall, BoundExpr } from '../planner/bound.js';
-import type { ClusteringRestriction, ScanColumn } from '../planner/logical.js';
+import type { ClusteringRestriction, PushedAggregation, ScanColumn } from '../planner/logical.js';
 import type { CassandraOptions } from '../cassandra/options.js';
 import type { Value } from './values.js';
 
@@ -15,6 +15,7 @@ export interface ScanFragment {
   readonly columns: readonly ScanColumn[];
   readonly filter: BoundExpr | null;
   readonly clustering: readonly ClusteringRestriction[];
+  readonly pushdown: PushedAggregation | null;
   readonly output: FragmentOutput;
   readonly timeZone: string;
   readonly nowMs: number;

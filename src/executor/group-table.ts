@@ -2,7 +2,7 @@ import { ResourceLimitError } from '../errors.js';
 import type { AggregateCall, BoundExpr } from '../planner/bound.js';
 import { compileExpr, type CompileEnv, type CompiledExpr } from './compile.js';
 import type { PartialGroup } from './fragment.js';
-import { aggregateFunctions } from './functions/index.js';
+import { aggregateFunction } from './functions/internal-aggregates.js';
 import type { AggregateFunction } from './functions/registry.js';
 import { groupKey } from './semantics/compare.js';
 import type { Row, Value } from './values.js';
@@ -40,7 +40,7 @@ export class GroupTable {
   ) {
     this.groupExprs = groups.map((g) => compileExpr(g, env));
     this.aggregates = aggregates.map((call) => ({
-      fn: aggregateFunctions.get(call.name)!,
+      fn: aggregateFunction(call.name)!,
       call,
       args: call.args.map((a) => compileExpr(a, env)),
       filter: call.filter ? compileExpr(call.filter, env) : null,

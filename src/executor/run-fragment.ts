@@ -1,6 +1,7 @@
 import { connectCassandra } from '../cassandra/client.js';
 import type cassandra from 'cassandra-driver';
-import { readStatements } from '../planner/physical/statements.js';
+import { partitionKey } from '../catalog/table.js';
+import { readStatements, type ReadStatements } from '../planner/physical/statements.js';
 import type { ScanColumn } from '../planner/logical.js';
 import { compileExpr, type CompileEnv, type CompiledExpr } from './compile.js';
 import { emptyStats, type ScanFragment, type ScanTask, type TargetSpec, type TaskResult, type TaskStats } from './fragment.js';
@@ -38,18 +39,20 @@ export async function runFragmentTask(target: TargetSpec, fragment: ScanFragment
     finish = () => ({ kind: 'partial_aggregate', groups: table.partials(), stats });
   }
 
-  const consume = (cells: unknown[]) => {
-    const row = compiled.buildRow(cells);
+  const consume = (cells: unknown[], key: readonly Value[]) => {
+    const row = compiled.buildRow(cells, key);
     if (filter && filter(row) !== true) return;
     onRow(row);
   };
 
   switch (task.kind) {
     case 'partitions':
-      await forEachBounded(task.keys, fragment.concurrency, (key) => compiled.reader.readPartition(key, compiled.clusteringValues, consume, stats, signal));
+      await forEachBounded(task.keys, fragment.concurrency, (key) =>
+        compiled.reader.readPartition(key, compiled.clusteringValues, (cells) => consume(cells, key), stats, signal),
+      );
       break;
     case 'token_range':
-      await compiled.reader.readTokenRange(task.start, task.end, consume, stats, signal);
+      await compiled.reader.readTokenRange(task.start, task.end, (cells) => consume(cells, []), stats, signal);
       break;
   }
   stats.malformedJson = counters.malformedJson;
@@ -58,7 +61,7 @@ export async function runFragmentTask(target: TargetSpec, fragment: ScanFragment
 
 interface CompiledFragment {
   readonly reader: PartitionReader;
-  readonly buildRow: (cells: unknown[]) => Row;
+  readonly buildRow: (cells: unknown[], key: readonly Value[]) => Row;
   readonly clusteringValues: readonly Value[];
 }
 
@@ -70,7 +73,7 @@ async function compiledFragment(target: TargetSpec, fragment: ScanFragment): Pro
   if (cached) return cached;
 
   const dialect = target.kind === 'cassandra' ? 'cql' : 'sqlite';
-  const statements = readStatements(dialect, fragment.table, fragment.columns, fragment.clustering);
+  const statements = readStatements(dialect, fragment.table, fragment.columns, fragment.clustering, fragment.pushdown);
   let reader: PartitionReader;
   if (target.kind === 'embedded') {
     reader = new EmbeddedReader(target.path, statements.partition);
@@ -80,7 +83,7 @@ async function compiledFragment(target: TargetSpec, fragment: ScanFragment): Pro
   }
   const compiled: CompiledFragment = {
     reader,
-    buildRow: rowBuilder(fragment, statements.fetched, dialect === 'cql' ? 'cassandra' : 'sqlite'),
+    buildRow: rowBuilder(fragment, statements, dialect === 'cql' ? 'cassandra' : 'sqlite'),
     clusteringValues: fragment.clustering.flatMap((r) => r.values),
   };
   // Workers serve one query at a time per task; a few entries cover queries that interleave.
@@ -107,38 +110,58 @@ export async function closeCassandraClients(): Promise<void> {
   await Promise.all(clients.map(async (c) => (await c.catch(() => null))?.shutdown()));
 }
 
-function rowBuilder(fragment: ScanFragment, fetched: readonly string[], source: 'sqlite' | 'cassandra'): (cells: unknown[]) => Row {
+type RawAccessor = (cells: unknown[], key: readonly Value[]) => unknown;
+
+function rowBuilder(fragment: ScanFragment, statements: ReadStatements, source: 'sqlite' | 'cassandra'): (cells: unknown[], key: readonly Value[]) => Row {
+  const keyColumns = partitionKey(fragment.table).map((c) => c.name);
   const cqlTypeOf = (name: string) => fragment.table.columns.find((c) => c.name === name)!.cqlType;
-  const builders = fragment.columns.map((column): ((cells: unknown[]) => Value) => columnBuilder(column, fetched, cqlTypeOf, source));
-  return (cells) => builders.map((build) => build(cells));
+  // Partition-key values come from the task's key when the statement does not select them.
+  const storedCell = (name: string): [RawAccessor, CellDecoder] => {
+    const keyIndex = keyColumns.indexOf(name);
+    if (statements.keyFromTask && keyIndex >= 0) return [(_cells, key) => key[keyIndex], (raw) => raw as Value];
+    const index = statements.fetched.indexOf(name);
+    return [(cells) => cells[index], cellDecoder(cqlTypeOf(name), source)];
+  };
+  const builders = fragment.columns.map((column, position) => columnBuilder(column, position, statements, storedCell, source));
+  return (cells, key) => builders.map((build) => build(cells, key));
 }
 
-function columnBuilder(column: ScanColumn, fetched: readonly string[], cqlTypeOf: (name: string) => string, source: 'sqlite' | 'cassandra'): (cells: unknown[]) => Value {
-  const decoderOf = (name: string): [number, CellDecoder] => [fetched.indexOf(name), cellDecoder(cqlTypeOf(name), source)];
+function columnBuilder(
+  column: ScanColumn,
+  position: number,
+  statements: ReadStatements,
+  storedCell: (name: string) => [RawAccessor, CellDecoder],
+  source: 'sqlite' | 'cassandra',
+): (cells: unknown[], key: readonly Value[]) => Value {
   switch (column.kind) {
     case 'stored': {
-      const [index, decode] = decoderOf(column.name);
-      return (cells) => decode(cells[index]);
+      const [read, decode] = storedCell(column.name);
+      return (cells, key) => decode(read(cells, key));
     }
     case 'event_time': {
-      const [index, decode] = decoderOf(column.source);
-      return (cells) => {
-        const value = decode(cells[index]);
+      const [read, decode] = storedCell(column.source);
+      return (cells, key) => {
+        const value = decode(read(cells, key));
         return typeof value === 'bigint' ? Number(value) : value;
       };
     }
     case 'event_date': {
-      const [yearIndex, year] = decoderOf(column.year);
-      const [monthIndex, month] = decoderOf(column.month);
-      const [dayIndex, day] = decoderOf(column.day);
-      return (cells) => {
-        const y = year(cells[yearIndex]);
-        const m = month(cells[monthIndex]);
-        const d = day(cells[dayIndex]);
+      const [readYear, year] = storedCell(column.year);
+      const [readMonth, month] = storedCell(column.month);
+      const [readDay, day] = storedCell(column.day);
+      return (cells, key) => {
+        const y = year(readYear(cells, key));
+        const m = month(readMonth(cells, key));
+        const d = day(readDay(cells, key));
         if (typeof y !== 'number' || typeof m !== 'number' || typeof d !== 'number') return null;
         // Buckets that name no real date, such as 31 February, have no event_date.
         return isValidCivil(y, m, d) ? daysFromCivil(y, m, d) : null;
       };
+    }
+    case 'pushed_aggregate': {
+      const index = statements.fetched.indexOf(`#${position}`);
+      const decode = cellDecoder(column.type === 'BIGINT' ? 'bigint' : column.type === 'DOUBLE' ? 'double' : column.type === 'TEXT' ? 'text' : column.type === 'BOOLEAN' ? 'boolean' : column.type === 'DATE' ? 'date' : 'timestamp', source);
+      return (cells) => decode(cells[index]);
     }
   }
 }

@@ -59,32 +59,29 @@ function csvField(text: string): string {
   return text.includes(',') || text.includes('\n') || text.includes('\r') ? `"${text}"` : text;
 }
 
-/** Entries kept per column before the cache starts over. */
-const ESCAPE_CACHE_SIZE = 8192;
-
 /**
- * Remembers the CSV form of recent values of one column. Generated rows repeat URLs, ids and
- * product-page details, so most values skip the quote escaping; the cache is cleared when full.
+ * Remembers the CSV form of the last value of one column. Consecutive generated rows of a session
+ * share the user id, session id and often the URL, so those skip the scan for special characters.
  */
 class EscapeCache {
-  private readonly entries = new Map<string, string>();
+  private lastText = '';
+  private lastEscaped = '';
 
   escape(text: string): string {
-    const cached = this.entries.get(text);
-    if (cached !== undefined) return cached;
-    const escaped = csvField(text);
-    if (this.entries.size >= ESCAPE_CACHE_SIZE) this.entries.clear();
-    this.entries.set(text, escaped);
-    return escaped;
+    if (text === this.lastText) return this.lastEscaped;
+    this.lastText = text;
+    this.lastEscaped = csvField(text);
+    return this.lastEscaped;
   }
 }
 
 /** Formats a cell as JSON; a bigint beyond 2^53 becomes a string so that no digit is lost. */
 function jsonCell(value: CellValue): string {
   if (typeof value === 'bigint') {
-    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
-      ? value.toString()
-      : `"${value.toString()}"`;
+    return value <= MAX_SAFE && value >= MIN_SAFE ? value.toString() : `"${value.toString()}"`;
   }
   return JSON.stringify(value);
 }
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);

@@ -1,14 +1,18 @@
 /** Minimal view of a terminal stream, so the line can be tested without a terminal. */
 export interface ProgressStream {
   readonly isTTY?: boolean;
+  /** Terminal width in characters; the line is cut to fit. */
+  readonly columns?: number;
   write(text: string): boolean;
 }
+
+const BAR_WIDTH = 20;
 
 const REFRESH_MS = 250;
 
 /**
  * A progress line redrawn in place on a terminal: rows, rows per second and, when the total is
- * known, percent done and ETA. On a stream that is not a terminal it writes nothing, so redirected
+ * known, a bar, percent done and ETA. On a stream that is not a terminal it writes nothing, so redirected
  * output holds only the summary.
  */
 export class ProgressLine {
@@ -36,8 +40,12 @@ export class ProgressLine {
     if (done !== undefined && total !== undefined && total > 0 && done > 0) {
       const fraction = Math.min(1, done / total);
       const remaining = (seconds * (1 - fraction)) / fraction;
-      text += `, ${Math.floor(fraction * 100)}%, ETA ${formatDuration(remaining)}`;
+      const filled = Math.round(fraction * BAR_WIDTH);
+      const bar = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`;
+      text = `${bar} ${Math.floor(fraction * 100)}% ${text}, ETA ${formatDuration(remaining)}`;
     }
+    const width = this.stream!.columns;
+    if (width !== undefined && width > 1 && text.length >= width) text = text.slice(0, width - 1);
     this.stream!.write(`\r\x1b[2K${text}`);
     this.drawn = true;
   }

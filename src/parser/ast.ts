@@ -55,7 +55,7 @@ export interface ShowTablesStatement {
 export interface SetStatement {
   readonly kind: 'set';
   readonly span: Span;
-  /** Setting name; the parts of a dotted name are joined with `.`. */
+  /** Setting name. The parts of a dotted name are joined with `.`. */
   readonly name: string;
   readonly value: Expr;
 }
@@ -201,7 +201,7 @@ export interface LiteralExpr {
   readonly value: LiteralValue;
 }
 
-/** `DATE '2020-01-31'` or `TIMESTAMP '2020-01-31 13:45:00'`; the parser has checked `text`. */
+/** `DATE '2020-01-31'` or `TIMESTAMP '2020-01-31 13:45:00'`. The parser has checked `text`. */
 export interface TypedLiteralExpr {
   readonly kind: 'typed_literal';
   readonly span: Span;
@@ -287,6 +287,11 @@ export type BinaryOp =
   | '->'
   | '->>';
 
+/**
+ * NOTE: the parser limits nesting of parentheses, subqueries and prefix operators to 150
+ * levels, but a flat chain such as `a OR b OR c ...` nests to the left as deep as it is long,
+ * so a recursive walk over a tree can go that deep.
+ */
 export interface BinaryExpr {
   readonly kind: 'binary';
   readonly span: Span;
@@ -331,7 +336,7 @@ export interface InListExpr {
   readonly values: readonly Expr[];
 }
 
-/** `operand [NOT] LIKE pattern [ESCAPE escape]`; ILIKE sets `caseInsensitive`. */
+/** `operand [NOT] LIKE pattern [ESCAPE escape]`. ILIKE sets `caseInsensitive`. */
 export interface LikeExpr {
   readonly kind: 'like';
   readonly span: Span;
@@ -408,7 +413,7 @@ export interface FunctionCallExpr {
   readonly args: readonly Expr[];
   /** `f(DISTINCT ...)`. */
   readonly distinct: boolean;
-  /** `f(*)`, as in `count(*)`; `args` is then empty. */
+  /** `f(*)`, as in `count(*)`, whose `args` is empty. */
   readonly star: boolean;
   /** Condition of `FILTER (WHERE ...)`. */
   readonly filter: Expr | null;

@@ -70,7 +70,7 @@ function parseWindowSpec(p: TokenCursor): WindowSpec {
   return { kind: 'window_spec', span: p.spanFrom(start), partitionBy, orderBy, frame };
 }
 
-/** Order of bound kinds along the partition: a frame's start may not come after its end. */
+/** Order of bound kinds along the partition. A frame's start may not come after its end. */
 const BOUND_RANK: Record<FrameBound['kind'], number> = {
   unbounded_preceding: 0,
   preceding: 1,

@@ -25,7 +25,7 @@ export type ParseErrorCode =
   | 'PARSE_NESTING_TOO_DEEP'
   | 'PARSE_NOT_A_SINGLE_QUERY';
 
-/** Longest stretch of a source line that `render` shows around the error. */
+/** Maximum number of characters of a source line that `render` shows around the error. */
 const MAX_SHOWN_LINE = 100;
 
 /** Syntax error with the location of the offending text. */

@@ -3,7 +3,7 @@ import type { Span } from './ast.js';
 import { ParseError } from './errors.js';
 
 /**
- * Token categories the parser distinguishes. Keywords are not separate token types: a `word`
+ * Token categories the parser distinguishes. Keywords are not separate token types. A `word`
  * carries its upper-cased text in `keyword`, and the parser decides from its position whether
  * the word acts as a keyword or as a name.
  */
@@ -26,9 +26,10 @@ export interface Token {
   readonly span: Span;
 }
 
+// A byte order mark counts as whitespace, so text read from a file that starts with one parses.
 const whitespace = createToken({
   name: 'Whitespace',
-  pattern: /[ \t\r\n\f\v]+/,
+  pattern: /[ \t\r\n\f\v\uFEFF]+/,
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
@@ -47,7 +48,7 @@ const unterminatedBlockComment = createToken({
   line_breaks: true,
 });
 // The lookahead stops `'it''s` from lexing as the string 'it' followed by an unterminated
-// string: a quote directly after the closing quote is always an escaped quote.
+// string, because a quote directly after a closing quote is always an escaped quote.
 const string = createToken({
   name: 'String',
   pattern: /'(?:[^']|'')*'(?!')/,
@@ -102,7 +103,7 @@ const TOKEN_TYPES: TokenType[] = [
   operator,
 ];
 
-// Built once: constructing a chevrotain lexer validates and analyses every pattern.
+// The lexer is built once, because constructing it validates and analyses every pattern.
 const lexer = new Lexer(TOKEN_TYPES, {
   positionTracking: 'full',
   recoveryEnabled: false,

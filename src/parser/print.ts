@@ -7,6 +7,7 @@
  * omit ASC, and intervals print in their normalised form `INTERVAL '90' MINUTE`.
  */
 import type {
+  BinaryExpr,
   BinaryOp,
   Cte,
   Expr,
@@ -23,7 +24,7 @@ import type {
 } from './ast.js';
 import { CALLABLE_RESERVED_WORDS, isReserved } from './keywords.js';
 
-/** Binding strength of each operator level; higher binds tighter. */
+/** Binding strength of each operator level. Higher levels bind tighter. */
 const Precedence = {
   Any: 0,
   Or: 1,
@@ -316,7 +317,7 @@ function printBareExpr(expr: Expr): string {
       return operand.startsWith('-') ? `${expr.op} ${operand}` : `${expr.op}${operand}`;
     }
     case 'binary':
-      return printBinary(expr.op, expr.left, expr.right);
+      return printBinary(expr);
     case 'is_null':
       return `${printExpr(expr.operand, Precedence.Comparison)} IS ${expr.negated ? 'NOT ' : ''}NULL`;
     case 'is_distinct_from':
@@ -351,15 +352,33 @@ function printBareExpr(expr: Expr): string {
   }
 }
 
-function printBinary(op: BinaryOp, left: Expr, right: Expr): string {
-  const precedence = binaryPrecedence(op);
-  if (op === '->' || op === '->>') {
-    // The right operand of a JSON access is a primary expression.
-    return `${printExpr(left, Precedence.Postfix)}${op}${printExpr(right, Precedence.Primary)}`;
+/**
+ * Prints a binary expression. A chain such as `a + b + c + ...` nests to the left, so the
+ * printer walks down the left operands in a loop, and chains of any length print without
+ * deep recursion.
+ */
+function printBinary(expr: BinaryExpr): string {
+  const precedence = binaryPrecedence(expr.op);
+  const chain: BinaryExpr[] = [];
+  let leftmost: Expr = expr;
+  while (leftmost.kind === 'binary' && binaryPrecedence(leftmost.op) === precedence) {
+    chain.push(leftmost);
+    leftmost = leftmost.left;
   }
+
+  const json = precedence === Precedence.Postfix;
   // Operators are left-associative, so a right operand at the same level needs parentheses.
-  const rightMinimum = precedence === Precedence.Comparison ? Precedence.Concat : ((precedence + 1) as Precedence);
-  return `${printExpr(left, precedence)} ${op} ${printExpr(right, rightMinimum)}`;
+  // The right operand of a JSON access is a primary expression.
+  let rightMinimum: Precedence = json ? Precedence.Primary : ((precedence + 1) as Precedence);
+  if (precedence === Precedence.Comparison) rightMinimum = Precedence.Concat;
+
+  let text = printExpr(leftmost, precedence);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const link = chain[i]!;
+    const right = printExpr(link.right, rightMinimum);
+    text = json ? `${text}${link.op}${right}` : `${text} ${link.op} ${right}`;
+  }
+  return text;
 }
 
 function printFunctionCall(call: FunctionCallExpr): string {

@@ -144,7 +144,7 @@ function duplicateClause(p: TokenCursor, token: Token): Error {
   const clause = token.image.toUpperCase();
   return p.error(
     'PARSE_DUPLICATE_CLAUSE',
-    `the query already has a ${clause} clause`,
+    `the query has two ${clause} clauses`,
     token.span,
     `Remove one of the ${clause} clauses.`,
   );
@@ -159,7 +159,7 @@ function attachClauses(p: TokenCursor, body: QueryExpr, ctes: Cte[], tail: Query
     if (!present || !given) return;
     throw p.error(
       'PARSE_DUPLICATE_CLAUSE',
-      `the query in parentheses already has a ${clause} clause`,
+      `the query in parentheses already has its own ${clause} clause`,
       token?.span ?? start,
       `Move the ${clause} clause inside or outside the parentheses, or select from the parenthesised query as a subquery.`,
     );

@@ -31,7 +31,7 @@ export function parse(sql: string): Statement[] {
 }
 
 /**
- * Parses text that must hold exactly one query statement, such as `SELECT ...` or
+ * Parses text that must contain exactly one query statement, such as `SELECT ...` or
  * `WITH ... SELECT ...`, and returns the query. Throws ParseError.
  */
 export function parseQuery(sql: string): QueryExpr {
@@ -109,7 +109,7 @@ function parseTableName(p: TokenCursor): QualifiedName {
   return { kind: 'qualified_name', span: p.spanFrom(first.token.span), keyspace: first.name, name: second.name };
 }
 
-/** Reads a setting name; the parts of a dotted name are joined with `.`. */
+/** Reads a setting name. The parts of a dotted name are joined with `.`. */
 function parseSettingName(p: TokenCursor): string {
   const parts = [parseIdentifier(p, 'a setting name').name];
   while (p.isOperator('.')) {

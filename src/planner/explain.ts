@@ -96,13 +96,18 @@ export function partitionSummary(scan: ScanNode): string {
 }
 
 function scanDetails(scan: ScanNode, options: ExplainOptions): string[] {
-  const statements = readStatements(options.dialect, scan.table, scan.columns, scan.clustering);
+  const statements = readStatements(options.dialect, scan.table, scan.columns, scan.clustering, scan.pushdown);
   const details = [partitionSummary(scan)];
   if (scan.clustering.length > 0) {
     details.push(`clustering pushed: ${scan.clustering.map((r) => `${r.column} ${r.values.length === 1 ? `= ${r.values[0]}` : `IN (${r.values.join(', ')})`}`).join(' AND ')}`);
   }
-  details.push(`residual filter: ${scan.filter ? printBound(scan.filter) : 'none'}`);
-  details.push(`columns: ${statements.fetched.join(', ') || '(key only)'}`);
+  if (scan.pushdown) {
+    const groupBy = scan.pushdown.groupBy.length > 0 ? ` grouped by ${scan.pushdown.groupBy.join(', ')}` : '';
+    details.push(`aggregation pushed to ${options.dialect === 'cql' ? 'Cassandra' : 'SQLite'}: each partition read returns one row per group${groupBy}`);
+  } else {
+    details.push(`residual filter: ${scan.filter ? printBound(scan.filter) : 'none'}`);
+    details.push(`columns: ${statements.fetched.join(', ') || '(key only)'}`);
+  }
   if (scan.buckets) {
     details.push(`time buckets: ${[scan.buckets.year, scan.buckets.month, scan.buckets.day, scan.buckets.hour].filter(Boolean).join('/')} of ${scan.buckets.timestampColumn} (UTC)`);
   }

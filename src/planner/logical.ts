@@ -20,7 +20,28 @@ export interface Field {
 export type ScanColumn =
   | { readonly kind: 'stored'; readonly name: string; readonly cqlType: string; readonly type: SqlType }
   | { readonly kind: 'event_time'; readonly source: string; readonly sourceType: 'bigint' | 'timestamp' }
-  | { readonly kind: 'event_date'; readonly year: string; readonly month: string; readonly day: string };
+  | { readonly kind: 'event_date'; readonly year: string; readonly month: string; readonly day: string }
+  | PushedAggregateColumn;
+
+/**
+ * An aggregate computed by the store inside each partition read, when aggregation is pushed down:
+ * `count(*)`, or count, sum, min or max of a stored column.
+ */
+export interface PushedAggregateColumn {
+  readonly kind: 'pushed_aggregate';
+  readonly fn: 'count' | 'sum' | 'min' | 'max';
+  /** Stored column aggregated; null for count(*). */
+  readonly column: string | null;
+  readonly type: SqlType;
+}
+
+/**
+ * Aggregation pushed into each partition read: the partition's rows are grouped by `groupBy`
+ * (a prefix of the clustering columns, possibly empty) and aggregated by the store.
+ */
+export interface PushedAggregation {
+  readonly groupBy: readonly string[];
+}
 
 /** Equality or IN restrictions on a prefix of the clustering columns, pushed into each partition read. */
 export interface ClusteringRestriction {
@@ -84,6 +105,8 @@ export interface ScanNode {
   readonly keySpace: KeySpace;
   readonly partitions: PartitionPlan;
   readonly clustering: readonly ClusteringRestriction[];
+  /** Set when the store aggregates inside each partition read; see PushedAggregation. */
+  readonly pushdown: PushedAggregation | null;
   readonly schema: readonly Field[];
 }
 

@@ -40,6 +40,7 @@ export function planScan(scope: ScanScope, where: BoundExpr | null, options: Sca
     keySpace,
     partitions: matchesNothing ? { kind: 'none' } : partitions,
     clustering,
+    pushdown: null,
     schema: scope.schema(),
   };
 }

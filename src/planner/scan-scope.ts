@@ -93,6 +93,8 @@ export class ScanScope implements Scope {
         return { role: 'time_ms' };
       case 'event_date':
         return { role: 'date' };
+      case 'pushed_aggregate':
+        return null;
     }
   }
 
@@ -109,6 +111,20 @@ export function scanColumnType(column: ScanColumn): Field['type'] {
       return 'TIMESTAMP';
     case 'event_date':
       return 'DATE';
+    case 'pushed_aggregate':
+      return column.type;
+  }
+}
+
+export function scanColumnName(column: ScanColumn): string {
+  switch (column.kind) {
+    case 'stored':
+      return column.name;
+    case 'event_time':
+    case 'event_date':
+      return column.kind;
+    case 'pushed_aggregate':
+      return `${column.fn}(${column.column ?? '*'})`;
   }
 }
 

@@ -57,7 +57,8 @@ describeCassandra('connectCassandra against the test cluster', () => {
     const error = await connectCassandra({ contactPoints: cassandraContactPoints()!, localDataCenter: 'nowhere' }).catch(
       (caught: unknown) => caught,
     );
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toContain('nowhere');
+    expect(error).toBeInstanceOf(CassandraOptionError);
+    expect((error as Error).message).toContain('Local data center "nowhere" not found');
+    expect((error as Error).message).toContain('CASSANDRA_LOCAL_DC');
   });
 });

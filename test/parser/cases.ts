@@ -5,7 +5,7 @@
 
 /** Expressions, parsed as the only item of `SELECT <expression>`. */
 export const EXPRESSION_CASES: readonly (readonly [string, string])[] = [
-  // Numbers keep their text; the AST type is checked separately.
+  // Numbers keep their text. parse.test.ts checks the literal types.
   ['1', '1'],
   ['1.5', '1.5'],
   ['1e3', '1e3'],
@@ -363,4 +363,5 @@ export const STATEMENT_CASES: readonly (readonly [string, readonly string[]])[] 
   ['SET x = 1; RESET x; SHOW TABLES', ['(set x 1)', '(reset x)', '(show-tables)']],
   ['SELECT\n  a,\n  b\nFROM\n  t\n', ['(select (items a b) (from t))']],
   ['SELECT\ta\tFROM\tt', ['(select (items a) (from t))']],
+  ['\uFEFFSELECT 1', ['(select (items 1))']],
 ];

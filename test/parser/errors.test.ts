@@ -1,7 +1,7 @@
 /**
  * Every error the parser raises, with its code, message, hint and span. The expected span is
- * marked inside the SQL with ⟨ and ⟩, which are removed before parsing; ⟨⟩ marks an empty span,
- * as at the end of the input.
+ * marked inside the SQL with ⟨ and ⟩, which are removed before parsing. An empty marker ⟨⟩ marks
+ * an empty span, as at the end of the input.
  */
 import { describe, expect, test } from 'vitest';
 import { MAX_NESTING_DEPTH } from '../../src/parser/cursor.js';
@@ -13,7 +13,7 @@ interface ErrorCase {
   readonly sql: string;
   readonly message: string;
   readonly hint: string | null;
-  /** Entry point to call; `parse` unless stated. */
+  /** Entry point to call, `parse` when left out. */
   readonly entry?: 'parse' | 'parseQuery';
 }
 
@@ -721,37 +721,37 @@ const CASES: readonly ErrorCase[] = [
   {
     code: 'PARSE_DUPLICATE_CLAUSE',
     sql: 'SELECT 1 LIMIT 1 ⟨LIMIT⟩ 2',
-    message: 'the query already has a LIMIT clause',
+    message: 'the query has two LIMIT clauses',
     hint: 'Remove one of the LIMIT clauses.',
   },
   {
     code: 'PARSE_DUPLICATE_CLAUSE',
     sql: 'SELECT 1 OFFSET 1 LIMIT 1 ⟨offset⟩ 2',
-    message: 'the query already has a OFFSET clause',
+    message: 'the query has two OFFSET clauses',
     hint: 'Remove one of the OFFSET clauses.',
   },
   {
     code: 'PARSE_DUPLICATE_CLAUSE',
     sql: '(SELECT 1 LIMIT 1) ⟨LIMIT⟩ 2',
-    message: 'the query in parentheses already has a LIMIT clause',
+    message: 'the query in parentheses already has its own LIMIT clause',
     hint: 'Move the LIMIT clause inside or outside the parentheses, or select from the parenthesised query as a subquery.',
   },
   {
     code: 'PARSE_DUPLICATE_CLAUSE',
     sql: '(SELECT a FROM t ORDER BY a) ⟨ORDER⟩ BY a',
-    message: 'the query in parentheses already has a ORDER BY clause',
+    message: 'the query in parentheses already has its own ORDER BY clause',
     hint: 'Move the ORDER BY clause inside or outside the parentheses, or select from the parenthesised query as a subquery.',
   },
   {
     code: 'PARSE_DUPLICATE_CLAUSE',
     sql: '(SELECT a FROM t OFFSET 1) ⟨OFFSET⟩ 2',
-    message: 'the query in parentheses already has a OFFSET clause',
+    message: 'the query in parentheses already has its own OFFSET clause',
     hint: 'Move the OFFSET clause inside or outside the parentheses, or select from the parenthesised query as a subquery.',
   },
   {
     code: 'PARSE_DUPLICATE_CLAUSE',
     sql: '⟨WITH⟩ a AS (SELECT 1) (WITH b AS (SELECT 2) SELECT * FROM b)',
-    message: 'the query in parentheses already has a WITH clause',
+    message: 'the query in parentheses already has its own WITH clause',
     hint: 'Move the WITH clause inside or outside the parentheses, or select from the parenthesised query as a subquery.',
   },
   {

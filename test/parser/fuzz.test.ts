@@ -1,6 +1,7 @@
 /**
  * Fuzzing with a fixed seed: random characters, random token sequences and mutations of valid
- * queries. Each input must either parse or raise ParseError; any other exception fails the test.
+ * queries. Each input must either parse or raise ParseError, and any other exception fails the
+ * test.
  * Inputs that parse must also survive a print and re-parse.
  */
 import { describe, expect, test } from 'vitest';
@@ -23,7 +24,7 @@ const VOCABULARY = [
   '=', '<>', '!=', '<', '<=', '>', '>=', 'int', 'json', 'DECIMAL', '--c\n', '/*c*/',
 ];
 
-/** Parses `sql` and returns whether it parsed; rethrows anything that is not a ParseError. */
+/** Parses `sql` and returns whether it parsed. Rethrows anything that is not a ParseError. */
 function parsesOrRaisesParseError(sql: string): boolean {
   try {
     const statements = parse(sql);
@@ -112,8 +113,10 @@ describe('fuzz', () => {
     }
   });
 
-  test('long flat input parses', () => {
-    const sql = `SELECT ${Array.from({ length: 5000 }, (_, i) => `c${i}`).join(' + ')} FROM t`;
-    expect(parse(sql)).toHaveLength(1);
+  test('long operator chain parses and prints', () => {
+    const sql = `SELECT ${Array.from({ length: 30000 }, (_, i) => `c${i}`).join(' + ')} FROM t`;
+    const statements = parse(sql);
+    expect(statements).toHaveLength(1);
+    expect(print(statements)).toBe(sql);
   });
 });

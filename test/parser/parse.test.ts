@@ -46,8 +46,8 @@ describe('literal values', () => {
     ['NULL', { type: 'null' }],
   ])('%s', (text, value) => {
     const expr = parseExpression(text);
-    expect(expr.kind).toBe('literal');
-    expect(expr.kind === 'literal' && expr.value).toEqual(value);
+    if (expr.kind !== 'literal') throw new Error(`${text} parsed as ${expr.kind}`);
+    expect(expr.value).toEqual(value);
   });
 
   test('interval keeps count text and unit', () => {

@@ -68,8 +68,9 @@ describe('partition pruning', () => {
 
   test('relative time ranges prune from the query start', () => {
     // NOW_MS is 2026-11-30 12:00 UTC; the last 7 days reach back to 2026-11-23 12:00.
-    const keys = keysOf(`${base} store_id = 1 AND event_time >= now() - INTERVAL '7' DAY`);
+    const keys = keysOf(`${base} store_id = 1 AND event_time BETWEEN now() - INTERVAL '7' DAY AND now()`);
     expect(keys[0]).toBe('1/2026-11-23 12');
+    expect(keys).toHaveLength(7 * 24 + 1);
   });
 
   test.each([
@@ -108,6 +109,6 @@ describe('partition pruning', () => {
 
   test('scan reads only referenced columns', () => {
     const scan = scanOf(planOf("SELECT url FROM user_logs WHERE store_id = 1 AND event_date = DATE '2026-11-20'"));
-    expect(scan.columns.map((c) => (c.kind === 'stored' ? c.name : c.kind))).toEqual(['url', 'store_id', 'event_date']);
+    expect(scan.columns.map((c) => (c.kind === 'stored' ? c.name : c.kind)).sort()).toEqual(['event_date', 'store_id', 'url']);
   });
 });

@@ -112,8 +112,12 @@ export function intersectBoxes(a: Box, b: Box): Box | null {
   return { integers, values, time };
 }
 
+/** Drops boxes that cannot match (an empty set on any column) and collapses a full box. */
 function normalize(space: KeySpace): KeySpace {
-  return space.some(isFull) ? [FULL_BOX] : space;
+  const possible = space.filter(
+    (box) => ![...box.integers.values()].some((set) => set.isEmpty) && ![...box.values.values()].some((v) => v !== null && v.length === 0) && !box.time?.isEmpty,
+  );
+  return possible.some(isFull) ? [FULL_BOX] : possible;
 }
 
 const FLIPPED: Record<CompareOp, CompareOp> = { '=': '=', '<>': '<>', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
