@@ -52,7 +52,7 @@ export const PATHS = Object.freeze({
   lockFile: path.join(baseDir, 'start.lock'),
 });
 
-/** Raised when Java 17 or Maven is missing; the message says what to install. */
+/** Raised when Java 17 or Maven is missing. The message names the package to install. */
 export class PrerequisiteError extends Error {
   constructor(message) {
     super(message);
@@ -86,7 +86,7 @@ function findOnPath(command) {
   return null;
 }
 
-/** Runs a command and collects its output; resolves with the exit code, or null when it could not start. */
+/** Runs a command and collects its output. The exit code is null when the command could not start. */
 function runCommand(command, args, options = {}) {
   return new Promise((resolve) => {
     let output = '';
@@ -205,7 +205,8 @@ async function resolveJars(version, javaHome, log) {
   log(`Resolved ${jarCount} jars in ${seconds(Date.now() - startedAt)} s.`);
 }
 
-// Four tokens spread evenly over the Murmur3 range, so token-range code sees several ranges.
+// Four tokens spread evenly over the Murmur3 range give the node four token ranges, so code that
+// splits scans by token range is exercised on more than one range.
 const INITIAL_TOKENS = ['-6917529027641081856', '-2305843009213693952', '2305843009213693952', '6917529027641081856'];
 
 function cassandraYaml() {
@@ -274,7 +275,7 @@ function writeConfig() {
   fs.writeFileSync(PATHS.logback, logbackXml());
 }
 
-// Module exports and opens that Cassandra 5.0 needs on Java 17; without any one of them startup or
+// Module exports and opens that Cassandra 5.0 needs on Java 17. Without any one of them, startup or
 // a later code path fails with IllegalAccessError or InaccessibleObjectException.
 const ADD_EXPORTS = [
   'java.base/jdk.internal.misc',
@@ -310,7 +311,7 @@ function jvmArguments() {
   const args = [
     '-Xms1G',
     '-Xmx1G',
-    // A node that ran out of heap may have lost writes; exiting makes tests fail instead of hang.
+    // A node that ran out of heap may have lost writes, so it exits and the tests fail instead of hanging.
     '-XX:+ExitOnOutOfMemoryError',
     '-Djdk.attach.allowAttachSelf=true',
     '-Djava.net.preferIPv4Stack=true',
@@ -329,7 +330,7 @@ function jvmArguments() {
     `-Dlogback.configurationFile=${PATHS.logback}`,
     // Without this Cassandra closes stdout and stderr, and JVM errors before logging starts are lost.
     '-Dcassandra-foreground=yes',
-    // A single node has no peers to wait for; these skip the delays meant for joining a ring.
+    // A single node has no peers to wait for, so these skip the delays meant for joining a ring.
     '-Dcassandra.skip_wait_for_gossip_to_settle=0',
     '-Dcassandra.ring_delay_ms=1000',
     '-Dcassandra.superuser_setup_delay_ms=1000',
@@ -403,7 +404,7 @@ function isPortFree(port) {
 }
 
 /**
- * Asks `SELECT release_version FROM system.local` on HOST:9042.
+ * Runs `SELECT release_version FROM system.local` on HOST:9042.
  * Resolves `{ ok: true, version }` or `{ ok: false, reason }` and never rejects.
  */
 export async function probeCassandra(contactPoint = CONTACT_POINT) {
@@ -431,18 +432,28 @@ function shortReason(error) {
   return message.split('\n')[0];
 }
 
-function tailLines(file, count) {
+/** Returns the last `count` lines of `file` after byte `offset`, or null when there are none. */
+function tailLines(file, count, offset = 0) {
   try {
-    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
-    return lines.slice(-count).join('\n');
+    const text = fs.readFileSync(file).subarray(offset).toString('utf8').trimEnd();
+    return text === '' ? null : text.split('\n').slice(-count).join('\n');
   } catch {
     return null;
   }
 }
 
-function logTail() {
+function fileSize(file) {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Returns the last log lines for an error message. `systemLogOffset` skips the output of earlier runs. */
+function logTail(systemLogOffset = 0) {
   const parts = [];
-  const system = tailLines(PATHS.systemLog, LOG_TAIL_LINES);
+  const system = tailLines(PATHS.systemLog, LOG_TAIL_LINES, systemLogOffset);
   if (system) parts.push(`Last ${LOG_TAIL_LINES} lines of ${PATHS.systemLog}:\n${system}`);
   const stdout = tailLines(PATHS.stdoutLog, LOG_TAIL_LINES);
   if (stdout) parts.push(`Last ${LOG_TAIL_LINES} lines of ${PATHS.stdoutLog}:\n${stdout}`);
@@ -450,24 +461,24 @@ function logTail() {
 }
 
 /**
- * Polls CQL until the node answers, the process exits or the timeout passes.
+ * Polls CQL until the node responds, the process exits or the timeout passes.
  * `hasExited` reports an exit that this process observed as the parent.
  */
-async function waitUntilReady(pid, timeoutMs, log, hasExited = () => false) {
+async function waitUntilReady(pid, timeoutMs, log, { hasExited = () => false, systemLogOffset = 0 } = {}) {
   const startedAt = Date.now();
   let nextProgress = startedAt + PROGRESS_INTERVAL_MS;
   for (;;) {
     const probe = await probeCassandra();
     if (probe.ok) return probe.version;
     if (hasExited() || !isAlive(pid)) {
-      throw new Error(`Cassandra (pid ${pid}) exited before it answered CQL on ${CONTACT_POINT}.\n${logTail()}`);
+      throw new Error(`Cassandra (pid ${pid}) exited before it responded to CQL on ${CONTACT_POINT}.\n${logTail(systemLogOffset)}`);
     }
     const now = Date.now();
     if (now - startedAt >= timeoutMs) {
       throw new Error(
-        `Cassandra (pid ${pid}) did not answer CQL on ${CONTACT_POINT} within ${seconds(timeoutMs)} s ` +
+        `Cassandra (pid ${pid}) did not respond to CQL on ${CONTACT_POINT} within ${seconds(timeoutMs)} s ` +
           `(last probe: ${probe.reason}). The process is still running; stop it with ` +
-          `\`npm run cassandra:stop\`.\n${logTail()}`,
+          `\`npm run cassandra:stop\`.\n${logTail(systemLogOffset)}`,
       );
     }
     if (now >= nextProgress) {
@@ -480,7 +491,7 @@ async function waitUntilReady(pid, timeoutMs, log, hasExited = () => false) {
 
 /**
  * Takes `.cassandra/start.lock` so that two concurrent starts (two test runs, say) do not both
- * launch a JVM. Waits while a live process holds it; removes a lock whose holder is gone.
+ * launch a JVM. Waits while a live process holds the lock, and removes a lock whose holder is gone.
  * Returns a function that releases the lock.
  */
 async function acquireStartLock(timeoutMs, log) {
@@ -517,14 +528,14 @@ async function acquireStartLock(timeoutMs, log) {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Starts the local node, or reuses a node that already answers on 127.0.0.1:9042.
+ * Starts the local node, or reuses a node that already responds on 127.0.0.1:9042.
  * Resolves `{ contactPoint, version, started, pid }`, where `started` is true only when this call
  * launched the JVM. Throws PrerequisiteError when Java 17 or Maven is missing, and Error otherwise.
  */
 export async function startCassandra({ log = console.log, timeoutMs = DEFAULT_START_TIMEOUT_MS } = {}) {
   const existing = await probeCassandra();
   if (existing.ok) {
-    log(`Reusing the Cassandra ${existing.version} node that already answers on ${CONTACT_POINT}.`);
+    log(`Reusing the Cassandra ${existing.version} node that already responds on ${CONTACT_POINT}.`);
     return { contactPoint: CONTACT_POINT, version: existing.version, started: false, pid: readPid() };
   }
 
@@ -535,15 +546,15 @@ export async function startCassandra({ log = console.log, timeoutMs = DEFAULT_ST
     // A concurrent start may have finished while this one waited for the lock.
     const afterWait = await probeCassandra();
     if (afterWait.ok) {
-      log(`Reusing the Cassandra ${afterWait.version} node that already answers on ${CONTACT_POINT}.`);
+      log(`Reusing the Cassandra ${afterWait.version} node that already responds on ${CONTACT_POINT}.`);
       return { contactPoint: CONTACT_POINT, version: afterWait.version, started: false, pid: readPid() };
     }
 
     const previousPid = readPid();
     if (previousPid !== null && isOurCassandra(previousPid)) {
-      log(`Cassandra from an earlier start (pid ${previousPid}) is running but not answering yet; waiting for it.`);
+      log(`Cassandra from an earlier start (pid ${previousPid}) is running but not responding yet; waiting for it.`);
       const readyVersion = await waitUntilReady(previousPid, timeoutMs, log);
-      log(`Cassandra ${readyVersion} answers on ${CONTACT_POINT} (pid ${previousPid}).`);
+      log(`Cassandra ${readyVersion} responds on ${CONTACT_POINT} (pid ${previousPid}).`);
       return { contactPoint: CONTACT_POINT, version: readyVersion, started: false, pid: previousPid };
     }
     fs.rmSync(PATHS.pidFile, { force: true });
@@ -551,7 +562,7 @@ export async function startCassandra({ log = console.log, timeoutMs = DEFAULT_ST
     for (const port of [CQL_PORT, STORAGE_PORT]) {
       if (!(await isPortFree(port))) {
         throw new Error(
-          `Port ${port} on ${HOST} is already in use, but no Cassandra answers CQL on ${CONTACT_POINT} ` +
+          `Port ${port} on ${HOST} is already in use, but no Cassandra responds to CQL on ${CONTACT_POINT} ` +
             `(${existing.reason}). Stop the process that listens on it (\`ss -ltnp 'sport = :${port}'\` ` +
             `names it), or run the tests against another cluster with CASSANDRA_CONTACT_POINTS.`,
         );
@@ -571,6 +582,7 @@ export async function startCassandra({ log = console.log, timeoutMs = DEFAULT_ST
 }
 
 async function launch(javaBin, javaHome, version, timeoutMs, log) {
+  const systemLogOffset = fileSize(PATHS.systemLog);
   const stdoutFd = fs.openSync(PATHS.stdoutLog, 'w');
   let exited = false;
   let child;
@@ -594,8 +606,8 @@ async function launch(javaBin, javaHome, version, timeoutMs, log) {
 
   const startedAt = Date.now();
   log(`Starting Cassandra ${version} with ${javaBin} (pid ${child.pid}); logs in ${PATHS.logs}.`);
-  const readyVersion = await waitUntilReady(child.pid, timeoutMs, log, () => exited);
-  log(`Cassandra ${readyVersion} answers on ${CONTACT_POINT} (pid ${child.pid}, boot took ${seconds(Date.now() - startedAt)} s).`);
+  const readyVersion = await waitUntilReady(child.pid, timeoutMs, log, { hasExited: () => exited, systemLogOffset });
+  log(`Cassandra ${readyVersion} responds on ${CONTACT_POINT} (pid ${child.pid}, boot took ${seconds(Date.now() - startedAt)} s).`);
   return { contactPoint: CONTACT_POINT, version: readyVersion, started: true, pid: child.pid };
 }
 
@@ -610,7 +622,7 @@ export async function stopCassandra({ log = console.log } = {}) {
     const probe = await probeCassandra();
     log(
       probe.ok
-        ? `A Cassandra node answers on ${CONTACT_POINT}, but this script did not start it; leaving it running.`
+        ? `A Cassandra node responds on ${CONTACT_POINT}, but this script did not start it; leaving it running.`
         : `No Cassandra started by this script is running.`,
     );
     return false;
@@ -637,17 +649,17 @@ export async function stopCassandra({ log = console.log } = {}) {
   return true;
 }
 
-/** Prints whether a node answers on 127.0.0.1:9042; resolves true when it does. */
+/** Prints whether a node responds on 127.0.0.1:9042, and resolves true when it does. */
 export async function cassandraStatus({ log = console.log } = {}) {
   const probe = await probeCassandra();
   const pid = readPid();
   const ours = pid !== null && isOurCassandra(pid);
   if (probe.ok) {
     const owner = ours ? `started by this script, pid ${pid}` : 'not started by this script';
-    log(`Cassandra ${probe.version} answers on ${CONTACT_POINT} (${owner}).`);
+    log(`Cassandra ${probe.version} responds on ${CONTACT_POINT} (${owner}).`);
     return true;
   }
-  log(`No Cassandra answers on ${CONTACT_POINT} (${probe.reason}).`);
+  log(`No Cassandra responds on ${CONTACT_POINT} (${probe.reason}).`);
   if (ours) log(`Process ${pid} from ${PATHS.pidFile} is running: still starting, or hung (see ${PATHS.systemLog}).`);
   return false;
 }

@@ -62,7 +62,7 @@ if $force || [[ ! -f "$JARS_DIR/.complete" ]]; then
   rm -rf "$JARS_DIR.partial"
   # org.scala-lang (scala-library, scala-reflect, scala-collection-compat) is left out because
   # pyspark ships its own Scala 2.12 jars, and those take precedence on the driver classpath anyway.
-  JAVA_HOME="$JAVA17_HOME" mvn -B -q -f "$SPARK_DIR/pom.xml" dependency:copy-dependencies \
+  JAVA_HOME="$JAVA17_HOME" mvn -B -q -Dstyle.color=never -f "$SPARK_DIR/pom.xml" dependency:copy-dependencies \
     -DincludeScope=runtime \
     -DexcludeGroupIds=org.scala-lang \
     -DoutputDirectory="$JARS_DIR.partial"

@@ -1,7 +1,7 @@
 /** One finished piece of output above the prompt. Components choose colours by kind. */
 export type Entry =
-  /** Input that was submitted, echoed with its prompts and highlighting. */
-  | { readonly id: number; readonly kind: 'input'; readonly prompt: string; readonly continuationPrompt: string; readonly text: string }
+  /** Input that was submitted, echoed after the prompts of `label` with highlighting. */
+  | { readonly id: number; readonly kind: 'input'; readonly label: string; readonly text: string }
   /** A result: its rows as text, then the footer. */
   | {
       readonly id: number;

@@ -52,13 +52,13 @@ function styleOf(kind: ScanKind, keyword: string | null): HighlightStyle {
 }
 
 /** Splits segments at line breaks, so that each input line can get its own prompt. */
-export function splitSegmentLines(segments: readonly Segment[]): Segment[][] {
-  const lines: Segment[][] = [[]];
+export function splitSegmentLines<S extends Segment>(segments: readonly S[]): S[][] {
+  const lines: S[][] = [[]];
   for (const segment of segments) {
     const parts = segment.text.split('\n');
     parts.forEach((part, index) => {
       if (index > 0) lines.push([]);
-      if (part !== '') lines[lines.length - 1]!.push({ text: part, style: segment.style });
+      if (part !== '') lines[lines.length - 1]!.push({ ...segment, text: part });
     });
   }
   return lines;

@@ -1,5 +1,5 @@
 /**
- * Connecting to Cassandra with cassandra-driver 4.x, with errors that say what to change.
+ * Connecting to Cassandra with cassandra-driver 4.x, with errors that name the contact points and the option to change.
  */
 import dns from 'node:dns/promises';
 import fs from 'node:fs';
@@ -7,7 +7,7 @@ import net from 'node:net';
 import { auth, Client, errors, policies, types, type DseClientOptions, type Host } from 'cassandra-driver';
 import { CassandraOptionError, parseContactPoints, splitContactPoint, type CassandraOptions } from './options.js';
 
-/** Where a user sets the contact points, for error messages. */
+/** Options that set the contact points, quoted in error messages. */
 const CONTACT_POINT_OPTIONS = '--cassandra HOST[:PORT] or CASSANDRA_CONTACT_POINTS';
 
 /** Milliseconds to wait for a TCP connection to a node. */
@@ -79,7 +79,7 @@ export function consistencyFromName(name: string): number {
  * Without `localDataCenter`, the data center is taken from the nodes: the only one in the cluster,
  * or else the one that all reachable contact points share. A first short connection reads the
  * data centers, so connecting opens two sessions one after the other.
- * Throws CassandraConnectionError when no contact point answers, CassandraAuthenticationError for
+ * Throws CassandraConnectionError when no contact point accepts a connection, CassandraAuthenticationError for
  * rejected or missing credentials, and CassandraOptionError for invalid options. Messages never
  * contain the password.
  */
@@ -135,12 +135,12 @@ function validTimeout(ms: number): number {
   return ms;
 }
 
-function readPem(file: string, what: string): Buffer {
+function readPem(file: string, label: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new CassandraOptionError(`Cannot read the TLS ${what} file "${file}": ${reason}.`);
+    throw new CassandraOptionError(`Cannot read the TLS ${label} file "${file}": ${reason}.`);
   }
 }
 
@@ -214,7 +214,7 @@ async function resolveContactPoints(contactPoints: string[]): Promise<Set<string
   return addresses;
 }
 
-/** Connects `client`, translating driver errors; shuts the client down when connecting fails. */
+/** Connects `client` and translates driver errors. The client is shut down when connecting fails. */
 async function connectClient(client: Client, contactPoints: string[], keyspace: string | undefined): Promise<void> {
   try {
     await client.connect();
@@ -245,8 +245,9 @@ function translateConnectError(error: unknown, contactPoints: string[], keyspace
 }
 
 function authenticationError(contactPoints: string[], address: string, cause: Error): CassandraAuthenticationError {
-  // "Authentication provider not set" is the driver's wording for a node that requires a login.
-  const missing = /provider not set/i.test(cause.message);
+  // cassandra-driver 4.10 words a login required without credentials as "requires authentication,
+  // but no authenticator found in the options" or "Authentication provider not set".
+  const missing = /no authenticator found|provider not set/i.test(cause.message);
   const detail = missing
     ? 'the cluster requires a username and password, and none was given'
     : `the credentials were rejected (${firstLine(cause.message)})`;

@@ -53,7 +53,7 @@ export function checkCqlType(cqlType: string): void {
   if (!valid) throw new Error(`Invalid CQL type "${cqlType}".`);
 }
 
-/** Parses one type starting at `index`; returns the index after it, or -1 when malformed. */
+/** Parses one type starting at `index` and returns the index after it, or -1 when the type is malformed. */
 function parseType(tokens: string[], index: number, allowInteger: boolean): number {
   const head = tokens[index];
   if (head === undefined) return -1;

@@ -40,9 +40,9 @@ export function replicationMap(replication: Replication): string {
   }
 }
 
-function checkReplicationFactor(value: number, what: string, minimum: number): number {
+function checkReplicationFactor(value: number, label: string, minimum: number): number {
   if (!Number.isSafeInteger(value) || value < minimum) {
-    throw new Error(`Invalid ${what} ${String(value)}: expected an integer of at least ${minimum}.`);
+    throw new Error(`Invalid ${label} ${String(value)}: expected an integer of at least ${minimum}.`);
   }
   return value;
 }
@@ -117,7 +117,7 @@ function checkTableDef(table: TableDef, partitionCount: number, clusteringCount:
   }
 }
 
-/** Creates the table unless a table of that name exists; an existing table is left unchanged. */
+/** Creates the table unless a table of that name exists. An existing table is left unchanged. */
 export async function createTable(client: Client, table: TableDef): Promise<void> {
   await client.execute(tableDdl(table));
 }

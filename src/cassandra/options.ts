@@ -6,13 +6,13 @@ import net from 'node:net';
 export interface CassandraOptions {
   /** `host:port` strings, IPv6 hosts in brackets (`[::1]:9042`), as `parseContactPoints` returns them. */
   contactPoints: string[];
-  /** Data center whose nodes serve requests; detected from the contact points when absent. */
+  /** Data center whose nodes serve requests. When absent, connectCassandra detects it from the nodes. */
   localDataCenter?: string;
-  /** Session keyspace; it must exist when the client connects. */
+  /** Session keyspace, which must exist when the client connects. */
   keyspace?: string;
   username?: string;
   password?: string;
-  /** TLS settings; the presence of this object turns TLS on. Files are PEM. */
+  /** TLS settings, in effect whenever this object is present. Files are PEM. */
   tls?: { caFile?: string; certFile?: string; keyFile?: string; rejectUnauthorized?: boolean };
   /** Default consistency level by name, for example `LOCAL_QUORUM` or `ONE`. */
   consistency?: string;
@@ -25,7 +25,7 @@ export const DEFAULT_CQL_PORT = 9042;
 /** Contact points used when neither `--cassandra` nor CASSANDRA_CONTACT_POINTS sets them. */
 export const DEFAULT_CONTACT_POINTS: readonly string[] = Object.freeze([`127.0.0.1:${DEFAULT_CQL_PORT}`]);
 
-/** Raised for an invalid connection option; the message names the value and the expected form. */
+/** Raised for an invalid connection option. The message names the value and the expected form. */
 export class CassandraOptionError extends Error {
   readonly code = 'CASSANDRA_INVALID_OPTION';
 

@@ -57,7 +57,7 @@ function toClusteringOrder(order: string): ClusteringOrder {
   return order.toLowerCase() === 'desc' ? 'DESC' : 'ASC';
 }
 
-/** Lists the tables of `keyspace` by name (materialized views excluded); empty when it has none or does not exist. */
+/** Lists the table names of `keyspace`, without materialized views. The list is empty for a missing keyspace. */
 export async function listTables(client: Client, keyspace: string): Promise<string[]> {
   const result = await client.execute('SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?', [keyspace], {
     prepare: true,

@@ -11,10 +11,10 @@ import { driverValueConverter, type DriverEncoding } from './values.js';
 /** Requests in flight at once when the caller does not choose. */
 export const DEFAULT_SINK_CONCURRENCY = 64;
 
-/** Longest rendering of one key value in an error message, in characters. */
+/** Maximum length of one key value in an error message, in characters. */
 const MAX_KEY_VALUE_LENGTH = 80;
 
-/** Raised when a row of a batch cannot be stored; names the row and its primary key. */
+/** Raised when a row of a batch cannot be stored. It names the row and its primary key. */
 export class CassandraWriteError extends Error {
   readonly code = 'CASSANDRA_WRITE_FAILED';
 
@@ -32,9 +32,9 @@ export class CassandraWriteError extends Error {
 }
 
 export interface CassandraSinkOptions {
-  /** Maximum INSERT requests in flight; default 64. */
+  /** Maximum INSERT requests in flight. The default is 64. */
   concurrency?: number;
-  /** Shut the client down in `close()`; default false, because the caller usually owns the client. */
+  /** Whether `close()` shuts the client down. The default is false, because the caller usually owns the client. */
   closeClient?: boolean;
 }
 
@@ -110,7 +110,7 @@ export function createCassandraSink(client: Client, table: TableDef, options: Ca
     const failures: { index: number; error: unknown }[] = [];
 
     const worker = async (): Promise<void> => {
-      // After a failure the workers take no new rows; requests already sent still finish.
+      // After a failure the workers take no new rows, but requests already sent still finish.
       while (failures.length === 0 && next < parameters.length) {
         const index = next++;
         try {

@@ -61,9 +61,12 @@ export function driverValueConverter(cqlType: string, encoding: DriverEncoding):
       return (value) => (value === null ? null : types.InetAddress.fromString(expectString(value, base)));
     case 'float':
     case 'double':
-      return (value) => (value === null ? null : typeof value === 'bigint' ? Number(value) : value);
+      return (value) => {
+        if (typeof value === 'bigint') return Number(value);
+        return value;
+      };
     default:
-      // text, ascii, varchar, boolean and decimal take the value as it is; the driver rejects a
+      // text, ascii, varchar, boolean and decimal take the value as it is, and the driver rejects a
       // mismatched JavaScript type with a TypeError.
       return (value) => value;
   }

@@ -12,7 +12,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** A failure that the command has already reported; only its exit code remains to be set. */
+/** A failure that the command has already reported, so only its exit code remains to be set. */
 export class ReportedFailure extends Error {
   override readonly name = 'ReportedFailure';
 

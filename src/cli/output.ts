@@ -26,7 +26,9 @@ export class ResultOutput {
 
   static stdout(): ResultOutput {
     const terminal = process.stdout.isTTY === true;
-    return new ResultOutput(process.stdout, terminal, terminal ? process.stdout.columns : undefined, false, undefined);
+    // A pseudo-terminal with no size set reports 0 columns; tables are then not fitted.
+    const columns = terminal && process.stdout.columns > 0 ? process.stdout.columns : undefined;
+    return new ResultOutput(process.stdout, terminal, columns, false, undefined);
   }
 
   /** Creates or truncates `file`; throws the fs error when it cannot be opened. */

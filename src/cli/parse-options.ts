@@ -1,6 +1,6 @@
 import { UsageError } from './errors.js';
 
-/** Parses a whole number option value within a range; throws UsageError naming the option. */
+/** Parses a whole number option value within a range, throwing UsageError that names the option. */
 export function parseInteger(option: string, min: number, max: number): (text: string) => number {
   return (text) => {
     const value = /^[+-]?\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;

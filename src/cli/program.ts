@@ -5,11 +5,15 @@ import { Command } from 'commander';
 import { generateCommand } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
 import { loadCommand } from './commands/load.js';
-import { registerOverview } from './commands/overview.js';
+import { explainCommand } from './commands/explain.js';
+import { queryCommand } from './commands/query.js';
+import { registerDefaultAction } from './commands/default-action.js';
+import { runCommand } from './commands/run.js';
 
 /**
  * Builds the command-line program. Each command lives in its own file under commands/ and is
- * registered here; the action without a command is the overview of the sample database.
+ * registered here. Without a command, statements piped to standard input run, a terminal gets the
+ * interactive shell, and otherwise the overview of the sample database is printed.
  */
 export function buildProgram(): Command {
   const program = new Command('cassalytics')
@@ -20,10 +24,10 @@ export function buildProgram(): Command {
     .helpCommand(true)
     .enablePositionalOptions();
 
-  for (const command of [generateCommand(), loadCommand(), initCommand()]) {
+  for (const command of [queryCommand(), runCommand(), explainCommand(), generateCommand(), loadCommand(), initCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }
-  return registerOverview(program);
+  return registerDefaultAction(program);
 }
 
 /** Reads the version from the package.json above this module (src/cli or dist/src/cli). */

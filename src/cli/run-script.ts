@@ -56,7 +56,9 @@ export async function runScript(script: Script): Promise<void> {
           process.stderr.write(`${error.message}\n`);
           throw new ReportedFailure(EXIT_INTERRUPTED);
         }
-        throw reportSqlError(error, script.sql, script.source, statement) ?? error;
+        // In a script of several statements, an error without a span still names its statement.
+        const failed = script.statements.length > 1 ? statement : undefined;
+        throw reportSqlError(error, script.sql, script.source, failed) ?? error;
       }
     }
   } finally {
@@ -108,15 +110,16 @@ async function runStatement(
     await script.output.write(text);
   };
 
-  if (resultsBefore > 0 && isLayoutForPeople(script.format)) await write('\n');
+  // The header waits for the first rows, so a statement that fails before any row writes nothing.
+  let pending = `${resultsBefore > 0 && isLayoutForPeople(script.format) ? '\n' : ''}${formatter.begin()}`;
   let rows = 0;
-  await write(formatter.begin());
   for await (const batch of result.batches()) {
     rows += batch.length;
     progress.addRows(batch.length);
-    await write(formatter.rows(batch));
+    await write(`${pending}${formatter.rows(batch)}`);
+    pending = '';
   }
-  await write(formatter.end());
+  await write(`${pending}${formatter.end()}`);
   progress.stop();
 
   if (process.stderr.isTTY === true) process.stderr.write(resultFooter(rows, performance.now() - startedAt, result.stats));

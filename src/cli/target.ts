@@ -53,7 +53,7 @@ export function chosenTarget(options: TargetOptions): 'embedded' | 'cassandra' |
   return undefined;
 }
 
-/** Opens the chosen target; throws UsageError when the options name none. */
+/** Opens the chosen target, or throws UsageError when the options name none. */
 export async function openTarget(options: TargetOptions, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
   const kind = chosenTarget(options);
   switch (kind) {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CancelledError } from '../errors.js';
+import { CancelledError, ExecutionError, ResourceLimitError } from '../errors.js';
 import type { AggregateNode, LogicalPlan, ScanNode } from '../planner/logical.js';
 import type { Settings } from '../planner/settings.js';
 import { assertNever } from '../planner/bound.js';
 import { compileExpr, type CompileEnv } from './compile.js';
-import { addStats, emptyStats, type FragmentOutput, type ScanFragment, type TaskResult, type TaskStats } from './fragment.js';
+import { addStats, emptyStats, type FragmentOutput, type ScanFragment, type TaskError, type TaskResult, type TaskStats } from './fragment.js';
+import { CancelFlag } from './cancel-flag.js';
 import { GroupTable } from './group-table.js';
 import type { WorkerPool } from './pool.js';
 import { planScanTasks } from './scan-tasks.js';
@@ -180,7 +181,17 @@ async function aggregate(plan: AggregateNode, context: ExecutionContext): Promis
 async function* distributedScan(scan: ScanNode, output: FragmentOutput, context: ExecutionContext): AsyncGenerator<TaskResult> {
   const { settings, pool, target, stats } = context;
   const controller = new AbortController();
-  const onAbort = () => controller.abort(context.signal.reason);
+  const cancelFlag = new CancelFlag();
+  // Cancelling stops the workers' reads at the next page or partition; the coordinator does not
+  // wait for them, so a cancelled query returns at once.
+  let rejectCancelled: (reason: unknown) => void = () => undefined;
+  const cancelled = new Promise<never>((_, reject) => (rejectCancelled = reject));
+  cancelled.catch(() => undefined);
+  const onAbort = () => {
+    cancelFlag.cancel();
+    controller.abort(context.signal.reason);
+    rejectCancelled(context.signal.reason);
+  };
   context.signal.addEventListener('abort', onAbort, { once: true });
   const inFlight = new Map<number, Promise<[number, TaskResult]>>();
   try {
@@ -199,19 +210,22 @@ async function* distributedScan(scan: ScanNode, output: FragmentOutput, context:
       nowMs: context.nowMs,
       fetchSize: settings.fetchSize,
       concurrency: settings.concurrency,
+      readTimeoutMs: settings.readTimeoutMs,
     };
 
     const maxInFlight = pool.threads * 2;
     let next = 0;
     const launch = () => {
       const id = next++;
-      const request = { target: target.spec, fragment, task: taskPlan.tasks[id]!, memoryLimitBytes: settings.memoryLimitBytes };
-      inFlight.set(id, pool.run(request, controller.signal).then((result) => [id, result] as [number, TaskResult]));
+      const request = { target: target.spec, fragment, task: taskPlan.tasks[id]!, memoryLimitBytes: settings.memoryLimitBytes, cancel: cancelFlag.cells };
+      inFlight.set(id, pool.run(request).then((result) => [id, result] as [number, TaskResult]));
     };
     while (next < taskPlan.tasks.length || inFlight.size > 0) {
       while (next < taskPlan.tasks.length && inFlight.size < maxInFlight) launch();
-      const [id, result] = await Promise.race(inFlight.values());
+      context.signal.throwIfAborted();
+      const [id, result] = await Promise.race([...inFlight.values(), cancelled]);
       inFlight.delete(id);
+      if (result.kind === 'error') throw fromTaskError(result.error);
       addStats(stats, result.stats);
       stats.tasksDone += 1;
       context.onProgress?.({
@@ -230,8 +244,14 @@ async function* distributedScan(scan: ScanNode, output: FragmentOutput, context:
     throw error;
   } finally {
     context.signal.removeEventListener('abort', onAbort);
-    // Tasks still running are aborted; their rejections are expected and dropped here.
+    // Tasks still running are told to stop; their results are no longer needed.
+    cancelFlag.cancel();
     for (const pending of inFlight.values()) pending.catch(() => undefined);
     if (!controller.signal.aborted) controller.abort(new Error('scan no longer needed'));
   }
+}
+
+function fromTaskError(error: TaskError): Error {
+  const options = { hint: error.hint };
+  return error.errorClass === 'ResourceLimitError' ? new ResourceLimitError(error.message, options) : new ExecutionError(error.code, error.message, options);
 }

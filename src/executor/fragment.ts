@@ -23,6 +23,8 @@ export interface ScanFragment {
   readonly fetchSize: number;
   /** Partition reads a worker keeps in flight at once. */
   readonly concurrency: number;
+  /** Per-read timeout for Cassandra, in ms. */
+  readonly readTimeoutMs: number;
 }
 
 export type FragmentOutput =
@@ -52,7 +54,19 @@ export type PartialGroup = readonly [key: string, groupValues: Value[], states: 
 
 export type TaskResult =
   | { readonly kind: 'rows'; readonly rows: Value[][]; readonly stats: TaskStats }
-  | { readonly kind: 'partial_aggregate'; readonly groups: PartialGroup[]; readonly stats: TaskStats };
+  | { readonly kind: 'partial_aggregate'; readonly groups: PartialGroup[]; readonly stats: TaskStats }
+  | { readonly kind: 'error'; readonly error: TaskError };
+
+/**
+ * A failure inside a worker, sent as data because error classes and their fields do not survive
+ * the thread boundary.
+ */
+export interface TaskError {
+  readonly errorClass: 'ExecutionError' | 'ResourceLimitError';
+  readonly code: string;
+  readonly message: string;
+  readonly hint: string | null;
+}
 
 export function emptyStats(): TaskStats {
   return { partitions: 0, pages: 0, rowsScanned: 0, bytes: 0, malformedJson: 0 };

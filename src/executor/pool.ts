@@ -21,6 +21,8 @@ function workerFilename(): string {
 export class WorkerPool {
   private pool: Piscina | null = null;
   private size: number;
+  /** Tasks not yet settled, including those of cancelled queries that are still stopping. */
+  private readonly pending = new Set<Promise<unknown>>();
 
   constructor(size: number) {
     this.size = size;
@@ -37,23 +39,30 @@ export class WorkerPool {
     await this.close();
   }
 
-  run(request: WorkerRequest, signal?: AbortSignal): Promise<TaskResult> {
+  run(request: WorkerRequest): Promise<TaskResult> {
     if (!this.pool) {
       this.pool = new Piscina({
         filename: workerFilename(),
         minThreads: this.size,
         maxThreads: this.size,
-        // A few queued tasks per thread keep every worker busy while the coordinator merges.
-        maxQueue: 'auto',
+        // Each query bounds its own tasks in flight; tasks of a cancelled query may still wait in
+        // the queue and return at once when they start, so the queue itself is not bounded.
+        maxQueue: Infinity,
         idleTimeout: 60_000,
       });
     }
-    return this.pool.run(request, signal ? { signal } : {}) as Promise<TaskResult>;
+    const task = this.pool.run(request) as Promise<TaskResult>;
+    this.pending.add(task);
+    const forget = () => this.pending.delete(task);
+    task.then(forget, forget);
+    return task;
   }
 
+  /** Waits for running tasks to stop (cancelled ones return at their next check), then ends the threads. */
   async close(): Promise<void> {
     const pool = this.pool;
     this.pool = null;
+    await Promise.allSettled([...this.pending]);
     await pool?.destroy();
   }
 }

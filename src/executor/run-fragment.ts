@@ -1,3 +1,4 @@
+import type { CancelCheck } from './cancel-flag.js';
 import { connectCassandra } from '../cassandra/client.js';
 import type cassandra from 'cassandra-driver';
 import { partitionKey } from '../catalog/table.js';
@@ -18,7 +19,7 @@ import type { Row, Value } from './values.js';
  * (stored columns decoded, virtual time columns computed), keeps the rows the filter accepts, and
  * returns them projected or folded into partial aggregates.
  */
-export async function runFragmentTask(target: TargetSpec, fragment: ScanFragment, task: ScanTask, memoryLimitBytes: number, signal?: AbortSignal): Promise<TaskResult> {
+export async function runFragmentTask(target: TargetSpec, fragment: ScanFragment, task: ScanTask, memoryLimitBytes: number, signal?: CancelCheck): Promise<TaskResult> {
   const compiled = await compiledFragment(target, fragment);
   const stats = emptyStats();
   const counters = { malformedJson: 0 };
@@ -79,7 +80,7 @@ async function compiledFragment(target: TargetSpec, fragment: ScanFragment): Pro
     reader = new EmbeddedReader(target.path, statements.partition);
   } else {
     const client = await cassandraClient(target);
-    reader = new CassandraReader(client, statements.partition, statements.tokenRange, fragment.fetchSize, target.options.requestTimeoutMs ?? 12_000);
+    reader = new CassandraReader(client, statements.partition, statements.tokenRange, fragment.fetchSize, fragment.readTimeoutMs, partitionKey(fragment.table).map((c) => c.name));
   }
   const compiled: CompiledFragment = {
     reader,

@@ -1,4 +1,6 @@
-import type { ScanFragment, ScanTask, TargetSpec, TaskResult } from './fragment.js';
+import { CassalyticsError, ResourceLimitError } from '../errors.js';
+import { CancelFlag, TaskCancelled } from './cancel-flag.js';
+import type { ScanFragment, ScanTask, TargetSpec, TaskError, TaskResult } from './fragment.js';
 import { runFragmentTask } from './run-fragment.js';
 
 /** A task as the coordinator posts it to the pool. */
@@ -7,6 +9,8 @@ export interface WorkerRequest {
   readonly fragment: ScanFragment;
   readonly task: ScanTask;
   readonly memoryLimitBytes: number;
+  /** The query's cancellation flag (a SharedArrayBuffer view, shared, not copied). */
+  readonly cancel: Int32Array;
 }
 
 /**
@@ -15,5 +19,17 @@ export interface WorkerRequest {
  * across tasks and queries until the pool is destroyed.
  */
 export default async function runTask(request: WorkerRequest): Promise<TaskResult> {
-  return runFragmentTask(request.target, request.fragment, request.task, request.memoryLimitBytes);
+  try {
+    return await runFragmentTask(request.target, request.fragment, request.task, request.memoryLimitBytes, new CancelFlag(request.cancel));
+  } catch (error) {
+    if (error instanceof TaskCancelled) return { kind: 'error', error: { errorClass: 'ExecutionError', code: 'CANCELLED', message: 'task cancelled', hint: null } };
+    return { kind: 'error', error: toTaskError(error) };
+  }
+}
+
+function toTaskError(error: unknown): TaskError {
+  if (error instanceof ResourceLimitError) return { errorClass: 'ResourceLimitError', code: error.code, message: error.message, hint: error.hint };
+  if (error instanceof CassalyticsError) return { errorClass: 'ExecutionError', code: error.code, message: error.message, hint: error.hint };
+  const message = error instanceof Error ? error.message : String(error);
+  return { errorClass: 'ExecutionError', code: 'EXECUTION_FAILED', message, hint: null };
 }

@@ -6,7 +6,7 @@ import type { TableDef } from '../catalog/table.js';
 import type { Row, RowSink } from '../loader/sink.js';
 import { headerLine, rowFormatter, type OutputFormat, type RowFormatter } from './row-format.js';
 
-/** Where a file sink writes: a file path, or standard output when the path is undefined. */
+/** Destination and format of a file sink. The sink writes to standard output when `path` is undefined. */
 export interface FileSinkOptions {
   readonly path?: string;
   readonly format: OutputFormat;
@@ -49,7 +49,7 @@ export class FileSink implements RowSink {
     this.throwIfFailed();
   }
 
-  /** Ends the output and waits until the file is written; standard output is flushed, not closed. */
+  /** Ends the output and waits until the file is written. Standard output is flushed, not closed. */
   async close(): Promise<void> {
     this.throwIfFailed();
     if (this.target === process.stdout) {

@@ -2,7 +2,7 @@
 export interface GenerateOptions {
   /** PRNG seed, an unsigned 32-bit integer. */
   readonly seed: number;
-  /** Number of shops; store ids run from 1 to this number. */
+  /** Number of shops, whose store ids run from 1 to this number. */
   readonly stores: number;
   /** First UTC day, `YYYY-MM-DD`. */
   readonly startDate: string;
@@ -23,7 +23,7 @@ export const DEFAULT_GENERATE_OPTIONS: GenerateOptions = {
   malformedRate: 0,
 };
 
-/** Thrown for settings out of range; the message names the setting and the accepted range. */
+/** Thrown for settings out of range, with a message naming the setting and the accepted range. */
 export class GenerateOptionsError extends Error {
   override readonly name = 'GenerateOptionsError';
 }

@@ -60,7 +60,7 @@ export class Prng {
 
   /** Returns a sample of the log-normal distribution whose logarithm has mean `mu` and deviation `sigma`. */
   logNormal(mu: number, sigma: number): number {
-    // Box-Muller transform; 1 - next() keeps the logarithm's argument above zero.
+    // Box-Muller transform. Using 1 - next() keeps the logarithm's argument above zero.
     const u = 1 - this.next();
     const v = this.next();
     const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);

@@ -17,7 +17,7 @@ export function headerLine(def: TableDef, format: OutputFormat): string {
   }
 }
 
-/** Builds the formatter of a format; columns come out in the table's declaration order. */
+/** Builds the formatter of a format, which writes columns in the table's declaration order. */
 export function rowFormatter(def: TableDef, format: OutputFormat): RowFormatter {
   const names = def.columns.map((column) => column.name);
   switch (format) {
@@ -75,7 +75,7 @@ class EscapeCache {
   }
 }
 
-/** Formats a cell as JSON; a bigint beyond 2^53 becomes a string so that no digit is lost. */
+/** Formats a cell as JSON. A bigint beyond 2^53 becomes a string so that no digit is lost. */
 function jsonCell(value: CellValue): string {
   if (typeof value === 'bigint') {
     return value <= MAX_SAFE && value >= MIN_SAFE ? value.toString() : `"${value.toString()}"`;

@@ -21,7 +21,7 @@ interface Page {
   readonly kind: PageKind;
   readonly url: string;
   readonly detail: string;
-  /** The product shown; set on product pages only. */
+  /** The product shown, set on product pages only. */
   readonly item?: Item;
 }
 
@@ -34,7 +34,7 @@ export interface SessionStart {
 }
 
 const SECOND_MS = 1000;
-/** Longest dwell on one page, kept below the 30-minute inactivity gap that ends a session. */
+/** Maximum dwell on one page, kept below the 30-minute inactivity gap that ends a session. */
 const MAX_DWELL_MS = 20 * 60 * SECOND_MS;
 const MAX_PAGES = 40;
 const ADD_TO_CART_RATE = 0.11;

@@ -65,7 +65,7 @@ const ITEMS_PER_SHOP = 1200;
 const POPULARITY_EXPONENT = 1.07;
 
 /**
- * Builds the shops 1..count. Shops 1-3 are a food shop, a shoe shop and an electronics shop;
+ * Builds the shops 1..count. Shops 1-3 are a food shop, a shoe shop and an electronics shop, and
  * further shops use generic `shop-N.example` hosts. Each shop gets 0.6 times the traffic weight of
  * the one before it, floored at 0.1, so store 1 is the busiest.
  */

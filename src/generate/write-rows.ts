@@ -26,7 +26,7 @@ export async function writeRows(rows: Iterable<Row> | AsyncIterable<Row>, sink: 
   return writer.written;
 }
 
-/** Groups rows into arrays; a synchronous source is read without an await per row. */
+/** Groups rows into arrays, reading a synchronous source without an await per row. */
 async function* batches(rows: Iterable<Row> | AsyncIterable<Row>, size: number): AsyncGenerator<Row[]> {
   let batch: Row[] = [];
   if (Symbol.iterator in rows) {

@@ -23,7 +23,7 @@ export class BatchWriter {
     return this.rowsWritten;
   }
 
-  /** Starts writing a batch; resolves once fewer than `concurrency` writes are in flight. */
+  /** Starts writing a batch and resolves once fewer than `concurrency` writes are in flight. */
   async submit(rows: readonly Row[]): Promise<void> {
     this.throwIfFailed();
     if (rows.length === 0) return;
@@ -41,7 +41,7 @@ export class BatchWriter {
     this.throwIfFailed();
   }
 
-  /** Waits for every write in flight; throws the first write failure. */
+  /** Waits for every write in flight and throws the first write failure. */
   async flush(): Promise<void> {
     await Promise.all(this.inFlight);
     this.throwIfFailed();

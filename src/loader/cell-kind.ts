@@ -1,5 +1,5 @@
 /**
- * How each CQL type travels as a `CellValue` between the loader, the generator and the stores.
+ * Representation of each CQL type as a `CellValue` between the loader, the generator and the stores.
  *
  * The loader converts text into these representations, the sinks write them, and the embedded
  * store decodes its SQLite values back into them.

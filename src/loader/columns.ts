@@ -1,6 +1,6 @@
 import { primaryKey, type ColumnDef, type TableDef } from '../catalog/table.js';
 
-/** Thrown when a CSV header does not fit the table; the load of that file stops. */
+/** Thrown when a CSV header does not fit the table. The load of that file stops. */
 export class HeaderError extends Error {
   override readonly name = 'HeaderError';
 }

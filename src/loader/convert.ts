@@ -67,7 +67,7 @@ function presentConverter(kind: CellKind, cqlType: string): Converter {
     case 'int64':
     case 'varint':
       // NOTE: varint is limited to 64 bits because the embedded store keeps integers in SQLite's
-      // 64-bit INTEGER; Cassandra itself accepts longer varints.
+      // 64-bit INTEGER, although Cassandra itself accepts longer varints.
       return (input) => {
         const value = toBigInt(input);
         if (typeof value === 'string') return fail(value);
@@ -107,7 +107,10 @@ function presentConverter(kind: CellKind, cqlType: string): Converter {
   }
 }
 
-/** Parses an exact integer: decimal text, a JSON integer within 2^53, or a bigint. Returns a reason on failure. */
+/**
+ * Parses an exact integer from decimal text, a JSON integer within 2^53, or a bigint. Returns the
+ * reason as a string on failure.
+ */
 function toBigInt(input: unknown): bigint | string {
   if (typeof input === 'bigint') return input;
   if (typeof input === 'number') {
@@ -125,7 +128,7 @@ function toBigInt(input: unknown): bigint | string {
   return `${describe(input)} is not an integer`;
 }
 
-/** Accepts milliseconds since the epoch or an ISO 8601 date-time; stores milliseconds as bigint. */
+/** Converts milliseconds since the epoch or an ISO 8601 date-time to bigint milliseconds. */
 function convertTimestamp(input: unknown): Conversion {
   if (typeof input === 'string' && !INTEGER_TEXT.test(input.trim())) {
     const ms = Date.parse(input.trim());
@@ -171,7 +174,10 @@ function convertDate(input: unknown): Conversion {
   return canonical === match[0] ? ok(canonical) : fail(`${describe(input)} is not a calendar date`);
 }
 
-/** Collections and user-defined types: JSON text, stored as given; a JSON value from NDJSON is serialized. */
+/**
+ * Checks JSON text for collections and user-defined types and keeps it as given. A JSON value
+ * from NDJSON is serialized.
+ */
 function convertJson(input: unknown): Conversion {
   if (typeof input !== 'string') return ok(JSON.stringify(input));
   try {
@@ -182,7 +188,10 @@ function convertJson(input: unknown): Conversion {
   }
 }
 
-/** Text columns take strings as they are; a number or boolean from NDJSON becomes its text, an object its JSON. */
+/**
+ * Converts input for text columns: strings as they are, a number or boolean from NDJSON as its
+ * text, and an object as its JSON.
+ */
 function toText(input: unknown): Conversion {
   switch (typeof input) {
     case 'string':

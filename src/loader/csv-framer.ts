@@ -2,9 +2,9 @@
  * Splits CSV text into records without parsing their fields, tracking the line each record starts
  * on and whether its quoting follows RFC 4180.
  *
- * csv-parse (7.0.3) with `skip_records_with_error` loses the records that follow a malformed
- * quote and reports partial raw text, so records are framed here first: every record, good or
- * bad, comes out whole with its line number, and only well-formed records reach csv-parse.
+ * csv-parse 7.0.3 with `skip_records_with_error` loses the records that follow a malformed quote
+ * and reports partial raw text. Records are therefore framed here: every record, good or bad,
+ * comes out whole with its line number, and only well-formed records are split into fields.
  *
  * Recovery rules: a record with a quoting fault (a quote inside an unquoted field, or a character
  * other than a delimiter after a closing quote) ends at the end of its line, quotes ignored. A
@@ -16,7 +16,7 @@
 export interface FramedRecord {
   readonly line: number;
   readonly text: string;
-  /** Why the record is malformed; undefined for a well-formed record. */
+  /** Reason the record is malformed, or undefined for a well-formed record. */
   readonly fault?: string;
 }
 
@@ -39,7 +39,7 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** Longest text of an oversized record kept for the reject file. */
+/** Maximum length of the sample of an oversized record kept for the reject file. */
 const OVERSIZED_SAMPLE_CHARS = 1024;
 
 export class CsvFramer {

@@ -88,9 +88,9 @@ async function* withoutByteOrderMark(stream: Readable, file: string, gzip: boole
 }
 
 /**
- * Chooses the format: `explicit` when given, else the extension (after any .gz): .csv is CSV;
- * .ndjson, .jsonl and .json are NDJSON; else the first character that is not white space:
- * `{` means NDJSON, anything else CSV.
+ * Chooses the format: `explicit` when given, else the extension after any .gz (.csv for CSV,
+ * .ndjson, .jsonl or .json for NDJSON), else the first character that is not white space, where
+ * `{` means NDJSON and anything else CSV.
  */
 export function detectFormat(file: string, firstText: string, explicit?: InputFormat): InputFormat {
   if (explicit !== undefined) return explicit;

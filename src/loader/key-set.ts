@@ -26,7 +26,7 @@ export class KeyHashSet {
     return this.count;
   }
 
-  /** Adds a hash; returns false when it was already present. */
+  /** Adds a hash and returns false when it was already present. */
   add(high: number, low: number): boolean {
     // (0, 0) marks an empty slot, so that one hash value is folded into (0, 1).
     if (high === 0 && low === 0) low = 1;
@@ -60,7 +60,7 @@ export class KeyHashSet {
   }
 }
 
-/** Tracks the primary keys of one input and tells whether a row repeats an earlier key. */
+/** Tracks the primary keys of one input and reports whether a row repeats an earlier key. */
 export class RepeatedKeyTracker {
   private readonly keys = new KeyHashSet();
   private repeats = 0;
@@ -71,7 +71,7 @@ export class RepeatedKeyTracker {
     return this.repeats;
   }
 
-  /** Records the row's key; returns true when an earlier row of the input had the same key. */
+  /** Records the row's key and returns true when an earlier row of the input had the same key. */
   track(row: Row): boolean {
     let text = '';
     for (const name of this.keyNames) text += encodeKeyCell(row[name]);

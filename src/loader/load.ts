@@ -14,15 +14,15 @@ import type { SourceRecord } from './source-record.js';
 export interface LoadOptions {
   readonly table: TableDef;
   readonly sink: RowSink;
-  /** Input format; detected from the name or the first character when undefined. */
+  /** Input format, detected from the name or the first character when undefined. */
   readonly format?: InputFormat;
-  /** Reject file shared by several inputs; by default each input gets `<input>.reject.csv`. */
+  /** Reject file shared by several inputs. By default each input gets `<input>.reject.csv`. */
   readonly rejectFile?: RejectFile;
   /** Rows per `RowSink.write` call. */
   readonly batchSize?: number;
   /** Maximum number of `RowSink.write` calls in flight. */
   readonly concurrency?: number;
-  /** Where the progress line goes; it is drawn only when this is a terminal. */
+  /** Stream for the progress line, which is drawn only when the stream is a terminal. */
   readonly progress?: ProgressStream;
   /** Longest CSV record or NDJSON line, in characters. */
   readonly maxRecordChars?: number;
@@ -36,7 +36,7 @@ export interface LoadSummary {
   readonly rowsRead: number;
   readonly rowsWritten: number;
   readonly rejected: number;
-  /** Rows whose primary key equals that of an earlier row of the same input; they are written too. */
+  /** Rows whose primary key equals that of an earlier row of the same input. They are written too. */
   readonly repeatedKeys: number;
   /** Path of the reject file when any row was rejected. */
   readonly rejectPath?: string;
@@ -176,7 +176,7 @@ function buildFrom(
   }
 }
 
-/** Returns the first chunk that holds more than white space, or undefined at the end of the input. */
+/** Returns the first chunk that contains more than white space, or undefined at the end of the input. */
 async function nextNonBlank(iterator: AsyncIterator<string>): Promise<string | undefined> {
   let skipped = '';
   while (true) {

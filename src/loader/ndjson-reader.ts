@@ -17,9 +17,12 @@ export async function* readNdjsonRecords(
   for await (const chunk of chunks) {
     let start = 0;
     for (let newline = chunk.indexOf('\n'); newline >= 0; newline = chunk.indexOf('\n', start)) {
-      const tail = chunk.slice(start, newline);
-      const text = oversized ? parts.join('') : parts.length === 0 ? tail : parts.join('') + tail;
-      const record = oversized ? oversizedFault(line, text, maxLineChars) : parseLine(line, text);
+      let record: SourceRecord | undefined;
+      if (oversized) {
+        record = oversizedFault(line, parts.join(''), maxLineChars);
+      } else {
+        record = parseLine(line, parts.join('') + chunk.slice(start, newline));
+      }
       if (record !== undefined) yield record;
       parts = [];
       partsLength = 0;

@@ -1,7 +1,7 @@
 /** Minimal view of a terminal stream, so the line can be tested without a terminal. */
 export interface ProgressStream {
   readonly isTTY?: boolean;
-  /** Terminal width in characters; the line is cut to fit. */
+  /** Terminal width in characters, to which the line is cut. */
   readonly columns?: number;
   write(text: string): boolean;
 }

@@ -20,7 +20,12 @@ export class RejectFile {
 
   add(file: string, line: number, reason: string, record: string): void {
     if (this.descriptor === undefined) {
-      this.descriptor = fs.openSync(this.path, 'w');
+      try {
+        this.descriptor = fs.openSync(this.path, 'w');
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        throw new Error(`cannot create the reject file ${this.path} (${reason}); choose another path with --reject-file`);
+      }
       fs.writeSync(this.descriptor, 'file,line,reason,record\n');
     }
     fs.writeSync(this.descriptor, `${csvField(file)},${line},${csvField(reason)},${csvField(record)}\n`);

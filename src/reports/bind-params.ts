@@ -71,11 +71,15 @@ export function bindReportParams(report: Report, given: readonly ParamAssignment
 /** Lists a report's parameters with their types and defaults, one per line, for messages and --list. */
 export function describeReportParams(report: Report): string {
   if (report.params.length === 0) return `report ${report.name} takes no parameters`;
-  const nameWidth = Math.max(...report.params.map((param) => param.name.length));
-  const typeWidth = Math.max(...report.params.map((param) => param.type.length));
-  const lines = report.params.map((param) => {
+  return [`parameters of report ${report.name}:`, ...reportParamLines(report).map((line) => `  ${line}`)].join('\n');
+}
+
+/** One line per parameter: name, type, and `default VALUE` or `required`, in aligned columns. */
+export function reportParamLines(report: Report): string[] {
+  const nameWidth = Math.max(0, ...report.params.map((param) => param.name.length));
+  const typeWidth = Math.max(0, ...report.params.map((param) => param.type.length));
+  return report.params.map((param) => {
     const fallback = param.defaultText === undefined ? 'required' : `default ${param.defaultText === null ? 'NULL' : param.defaultText}`;
-    return `  ${param.name.padEnd(nameWidth)}  ${param.type.padEnd(typeWidth)}  ${fallback}`;
+    return `${param.name.padEnd(nameWidth)}  ${param.type.padEnd(typeWidth)}  ${fallback}`;
   });
-  return [`parameters of report ${report.name}:`, ...lines].join('\n');
 }

@@ -24,13 +24,14 @@ export function rowEncoder(def: TableDef): RowEncoder {
   };
 }
 
-function encodeCell(value: CellValue | undefined): SqliteValue {
+/** Converts one cell to a bindable value: booleans as 1 and 0, absent as NULL. */
+export function encodeCell(value: CellValue | undefined): SqliteValue {
   if (value === undefined || value === null) return null;
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value;
 }
 
-/** Builds the decoder for a table; statements must run with `safeIntegers(true)`. */
+/** Builds the decoder for a table. Statements must run with `safeIntegers(true)`. */
 export function rowDecoder(def: TableDef): RowDecoder {
   const names = def.columns.map((column) => column.name);
   const decoders = def.columns.map((column) => cellDecoder(cellKindOfCql(column.cqlType)));
@@ -65,7 +66,7 @@ function cellDecoder(kind: CellKind): (value: unknown) => CellValue {
     case 'json':
       return (value) => (value === null ? null : String(value));
     case 'unsupported':
-      // Such columns are never written by the loader; a value placed by other tools reads as hex.
+      // The loader never writes such columns, so only other tools put values there. They read as hex.
       return (value) => {
         if (value === null) return null;
         return Buffer.isBuffer(value) ? `0x${value.toString('hex')}` : String(value);

@@ -9,7 +9,7 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** Returns the SQLite column type that holds values of a CQL type. */
+/** Returns the SQLite column type that stores values of a CQL type. */
 export function storageClassOf(kind: CellKind): StorageClass {
   switch (kind) {
     case 'int32':

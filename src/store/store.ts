@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { partitionKey, type TableDef } from '../catalog/table.js';
 import type { CellValue, Row } from '../loader/sink.js';
-import { rowDecoder } from './codec.js';
+import { encodeCell, rowDecoder } from './codec.js';
 import { createTableSql, partitionSelectSql, tableScanSql } from './ddl.js';
 import {
   CREATE_METADATA_SQL,
@@ -17,7 +17,7 @@ import {
 import { EmbeddedSink } from './sink.js';
 
 export interface OpenOptions {
-  /** Opens the file read-only; the file must exist. Worker threads scan through such handles. */
+  /** Opens an existing file read-only. Worker threads scan through such handles. */
   readonly readonly?: boolean;
   /** Creates the file and its folder when missing. Defaults to true for writable handles. */
   readonly create?: boolean;
@@ -92,7 +92,7 @@ export class EmbeddedStore {
 
   /**
    * Creates the table of a definition and records the definition. Returns false when a table of
-   * the same shape already exists; throws when one of that name has another shape.
+   * the same shape already exists, and throws when a table of that name has another shape.
    */
   createTable(def: TableDef): boolean {
     validateTableDef(def);
@@ -140,7 +140,7 @@ export class EmbeddedStore {
     return new EmbeddedSink(this.database, def, this.path);
   }
 
-  /** Reads one partition in clustering order; `key` holds the partition-key values in key order. */
+  /** Reads one partition in clustering order. `key` contains the partition-key values in key order. */
   *readPartition(def: TableDef, key: readonly CellValue[]): IterableIterator<Row> {
     const expected = partitionKey(def).length;
     if (key.length !== expected) {
@@ -148,7 +148,7 @@ export class EmbeddedStore {
     }
     const statement = this.database.prepare(partitionSelectSql(def)).safeIntegers(true).raw(true);
     const decode = rowDecoder(def);
-    const parameters = key.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
+    const parameters = key.map(encodeCell);
     for (const values of statement.iterate(...parameters)) {
       yield decode(values as unknown[]);
     }

@@ -11,7 +11,7 @@ function inSchemaOrder(table: TableDef): TableDef {
   return { ...table, columns: [...primaryKey(table), ...regular] };
 }
 
-/** A table whose identifiers all need quoting: mixed case, a reserved word, spaces and a double quote. */
+/** Returns a table whose identifiers all need quoting: mixed case, reserved words, a space and a double quote. */
 function oddTable(keyspace: string): TableDef {
   const columns: ColumnDef[] = [
     { name: 'Tenant', cqlType: 'int', kind: 'partition_key', position: 0 },

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userLogsTable } from '../../src/catalog/user-logs.js';
 import { InputError } from '../../src/loader/input.js';
+import { RejectFile } from '../../src/loader/reject-file.js';
 import { loadFile, type LoadOptions, type LoadSummary } from '../../src/loader/load.js';
 import type { Row } from '../../src/loader/sink.js';
 import { EmbeddedStore } from '../../src/store/store.js';
@@ -27,7 +28,7 @@ afterEach(() => {
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-/** A CSV line of one page view; `n` varies the key. */
+/** Returns a CSV line of one page view whose key depends on `n`. */
 function csvLine(n: number, detail = '{"page_type":"home"}'): string {
   return `1,2026,11,16,10,1,https://food-lover.abc/,user-${n},session-${n},${1794823200000 + n},"${detail.replaceAll('"', '""')}"`;
 }
@@ -298,5 +299,14 @@ describe('loadFile keys and reruns', () => {
     const summary = await load(file);
     expect(summary.rejectPath).toBeUndefined();
     expect(fs.existsSync(`${file}.reject.csv`)).toBe(false);
+  });
+});
+
+describe('loadFile reject file errors', () => {
+  it('names the reject file it cannot create', async () => {
+    const file = writeInput('bad.csv', `${HEADER}\n${csvLine(1).replace(/^1,/, 'x,')}\n`);
+    const rejectFile = new RejectFile(path.join(folder, 'missing-folder', 'rejects.csv'));
+    const error = await load(file, { rejectFile }).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(/cannot create the reject file .*rejects\.csv \(ENOENT\); choose another path with --reject-file/);
   });
 });

@@ -3,7 +3,7 @@
  * provides its contact points to the tests (read them through test/support/cassandra.ts).
  *
  * - CASSANDRA_CONTACT_POINTS set: the tests use that cluster and nothing is started.
- * - Otherwise a node already answering on 127.0.0.1:9042 is reused, or scripts/cassandra.mjs
+ * - Otherwise a node already responding on 127.0.0.1:9042 is reused, or scripts/cassandra.mjs
  *   starts one. Teardown stops it only if this setup started it and CASSALYTICS_KEEP_CASSANDRA is
  *   unset.
  * - Java 17 or Maven missing: the Cassandra tests are skipped with one line of output, except when
@@ -60,7 +60,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       log(`Leaving the node running (pid ${result.pid}) because CASSALYTICS_KEEP_CASSANDRA is set.`);
       return;
     }
-    // NOTE: another test run that reused this node while this run was going loses it here; set
+    // NOTE: another test run that reused this node while this run was going loses it here. Set
     // CASSALYTICS_KEEP_CASSANDRA when several runs share the node.
     await stopCassandra({ log });
   };
@@ -69,7 +69,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
 /**
  * Returns whether any test file of this run reads the Cassandra helpers or the provided contact
  * points, so that runs of unrelated tests start no JVM. Returns true when the file list is unknown.
- * NOTE: in watch mode the answer for the first run also holds for later reruns.
+ * NOTE: in watch mode the result for the first run also applies to later reruns.
  */
 function selectedFilesUseCassandra(project: TestProject): boolean {
   let files: string[];

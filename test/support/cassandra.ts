@@ -21,15 +21,15 @@ export function cassandraSkipReason(): string | null {
   return inject('cassandraSkipReason');
 }
 
-/** True when no Cassandra is available; for `it.skipIf(noCassandra)`. */
+/** True when no Cassandra is available, for `it.skipIf(noCassandra)`. */
 export const noCassandra: boolean = cassandraContactPoints() === null;
 
 /** `describe` that skips the suite when no Cassandra is available. */
-export const describeCassandra = describe.skipIf(noCassandra);
+export const describeCassandra: ReturnType<typeof describe.skipIf> = describe.skipIf(noCassandra);
 
 /**
  * Connects to the test cluster. Credentials come from CASSANDRA_USERNAME and CASSANDRA_PASSWORD
- * when set; CASSANDRA_KEYSPACE is ignored so that tests choose their own keyspace.
+ * when set. CASSANDRA_KEYSPACE is ignored so that tests choose their own keyspace.
  */
 export async function connectTestClient(): Promise<Client> {
   const contactPoints = cassandraContactPoints();
@@ -54,7 +54,7 @@ export function uniqueKeyspaceName(prefix: string): string {
 }
 
 export interface TestKeyspace {
-  /** Connected client; available inside tests and hooks that run after the suite's beforeAll. */
+  /** Connected client, available inside tests and in hooks that run after the suite's beforeAll. */
   readonly client: Client;
   /** Name of the keyspace created for this suite. */
   readonly keyspace: string;

@@ -104,7 +104,9 @@ async function runGenerate(options: GenerateCommandOptions): Promise<void> {
     sink = sinkFor(target, def, options.concurrency);
   }
 
-  const progress = new ProgressLine(process.stderr, 'generate');
+  // Rows printed to a terminal would mix with the progress line, so it is drawn only for other outputs.
+  const toTerminal = targetKind === undefined && options.output === undefined && process.stdout.isTTY === true;
+  const progress = new ProgressLine(toTerminal ? undefined : process.stderr, 'generate');
   let written: number;
   try {
     written = await writeRows(generateEvents(settings), sink, {

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import { Command } from 'commander';
 import { findColumn } from '../../catalog/table.js';
 import { EmbeddedStore } from '../../store/store.js';
 import { defaultSampleDbPath } from '../../store/paths.js';
-import { UsageError } from '../errors.js';
 import { describeUserLogs } from '../overview.js';
 import { ensureSampleDb, SAMPLE_TABLE } from '../sample.js';
 
-interface OverviewOptions {
+export interface OverviewOptions {
   readonly db?: string;
 }
 
@@ -15,20 +13,10 @@ interface OverviewOptions {
 const OVERVIEW_COLUMNS = ['store_id', 'event_id', 'user_id', 'log_time'];
 
 /**
- * Registers the action run when no command is given: open the sample database (creating it when
- * missing) or the --db file, and print a short description of its user_logs table.
+ * Prints a short description of the user_logs table of the --db file, or of the sample database,
+ * which is created first when missing.
  */
-export function registerOverview(program: Command): Command {
-  return program
-    .option('--db <path>', `embedded store to describe when no command is given (default: the sample database, ${defaultSampleDbPath()})`)
-    .allowExcessArguments(true)
-    .action(async (options: OverviewOptions, command: Command) => {
-      if (command.args.length > 0) throw new UsageError(`unknown command "${command.args[0]}"`);
-      await runOverview(options);
-    });
-}
-
-async function runOverview(options: OverviewOptions): Promise<void> {
+export async function runOverview(options: OverviewOptions): Promise<void> {
   const path = options.db ?? defaultSampleDbPath();
   if (options.db === undefined) {
     const created = await ensureSampleDb(path, process.stderr);

@@ -44,9 +44,9 @@ export function checkArgs(args: readonly ArgType[], list: ParamList): SignatureE
   const required = list.required ?? list.params.length;
   const max = list.variadic ? Infinity : list.params.length;
   if (args.length < required || args.length > max) {
-    const expected =
-      max === Infinity ? `at least ${required}` : required === max ? String(required) : `${required} to ${max}`;
-    return { error: `expects ${expected} argument${expected === '1' ? '' : 's'}, got ${args.length}` };
+    const expected = max === Infinity ? `at least ${required}` : required === max ? String(required) : `${required} to ${max}`;
+    const noun = expected === '1' || expected === 'at least 1' ? 'argument' : 'arguments';
+    return { error: `expects ${expected} ${noun}, got ${args.length}` };
   }
   for (let i = 0; i < args.length; i++) {
     const spec = list.params[i] ?? list.variadic!;

@@ -89,7 +89,7 @@ const replace = scalar({
   examples: [{ sql: "replace('a-b-c', '-', '/')", result: 'a/b/c' }],
   params: [TEXT, TEXT, TEXT],
   returns: 'TEXT',
-  evaluate: ([text, from, to]) => (from === '' ? text! : (text as string).replaceAll(from as string, to as string)),
+  evaluate: ([text, from, to]) => (from === '' ? text! : (text as string).split(from as string).join(to as string)),
 });
 
 /** Text of one concat argument; non-text values convert as CAST(x AS TEXT) does. */

@@ -1,3 +1,4 @@
+import type { CancelCheck } from '../cancel-flag.js';
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import type { Value } from '../values.js';
@@ -29,7 +30,8 @@ export class EmbeddedReader implements PartitionReader {
     this.statement = embeddedHandle(path).prepare(partitionSql).raw(true).safeIntegers(true);
   }
 
-  async readPartition(key: readonly Value[], clusteringValues: readonly Value[], onRow: (cells: unknown[]) => void, stats: TaskStats): Promise<void> {
+  async readPartition(key: readonly Value[], clusteringValues: readonly Value[], onRow: (cells: unknown[]) => void, stats: TaskStats, signal?: CancelCheck): Promise<void> {
+    signal?.throwIfAborted();
     stats.partitions += 1;
     stats.pages += 1;
     for (const cells of this.statement.iterate(...toSqlite(key), ...toSqlite(clusteringValues)) as Iterable<unknown[]>) {

@@ -1,3 +1,4 @@
+import type { CancelCheck } from '../cancel-flag.js';
 import type { Value } from '../values.js';
 import type { TaskStats } from '../fragment.js';
 
@@ -6,6 +7,6 @@ import type { TaskStats } from '../fragment.js';
  * raw cells, decoded by the caller. `onRow` returning false stops the read early.
  */
 export interface PartitionReader {
-  readPartition(key: readonly Value[], clusteringValues: readonly Value[], onRow: (cells: unknown[]) => void, stats: TaskStats, signal?: AbortSignal): Promise<void>;
-  readTokenRange(start: string, end: string, onRow: (cells: unknown[]) => void, stats: TaskStats, signal?: AbortSignal): Promise<void>;
+  readPartition(key: readonly Value[], clusteringValues: readonly Value[], onRow: (cells: unknown[]) => void, stats: TaskStats, signal?: CancelCheck): Promise<void>;
+  readTokenRange(start: string, end: string, onRow: (cells: unknown[]) => void, stats: TaskStats, signal?: CancelCheck): Promise<void>;
 }

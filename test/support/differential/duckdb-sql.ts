@@ -235,6 +235,9 @@ class DuckDbPrinter {
     }
     if (call.filter !== null) text += ` FILTER (WHERE ${this.expr(call.filter)})`;
     if (call.over !== null) text += ` OVER (${this.window(call.over)})`;
+    // DuckDB 1.5's count_if returns NULL (as a HUGEINT) for a group without a non-NULL input,
+    // where cassalytics returns 0 as count does.
+    if (call.name === 'count_if') text = `coalesce(${text}, 0)`;
     return text;
   }
 
