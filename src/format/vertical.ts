@@ -6,8 +6,8 @@ import type { FormatOptions } from './index.js';
 import { bold, dim, nullText } from './style.js';
 import { escapeControlCharacters, escapeControlCharactersExceptNewline } from './terminal-text.js';
 
-/** Widest separator line without a terminal width. */
-const DEFAULT_SEPARATOR_WIDTH = 80;
+/** Cells of a row's separator line after the field names, unless the terminal is narrower. */
+const SEPARATOR_VALUE_WIDTH = 24;
 
 /**
  * Renders rows one field per line, each row under a `─[ row N ]─` line, with whole values:
@@ -26,12 +26,12 @@ export function renderVertical(
   const nameWidths = names.map(displayWidth);
   const nameColumnWidth = Math.max(...nameWidths);
   const continuation = `${' '.repeat(nameColumnWidth)} │ `;
+  const separatorWidth = Math.min(nameColumnWidth + 3 + SEPARATOR_VALUE_WIDTH, options.width ?? Infinity);
 
   const out: string[] = [];
   rows.forEach((row, rowIndex) => {
     const fields = columns.map((column, i) => fieldLines(row[i] ?? null, column, options.timeZone, color));
-    const widest = Math.max(...fields.flat().map(displayWidth));
-    out.push(separator(firstRowNumber + rowIndex, nameColumnWidth + 3 + widest, options.width));
+    out.push(separator(firstRowNumber + rowIndex, separatorWidth));
     fields.forEach((lines, i) => {
       const name = padToWidth(bold(names[i]!, color), nameWidths[i]!, nameColumnWidth, 'left');
       out.push(`${name} │ ${lines[0]}`);
@@ -46,8 +46,7 @@ function fieldLines(value: Value, column: ResultColumn, timeZone: string, color:
   return escapeControlCharactersExceptNewline(displayValue(value, column.type, timeZone)).split('\n');
 }
 
-function separator(rowNumber: number, contentWidth: number, terminalWidth: number | undefined): string {
+function separator(rowNumber: number, width: number): string {
   const label = `─[ row ${rowNumber} ]`;
-  const width = Math.min(Math.max(contentWidth, label.length + 2), terminalWidth ?? DEFAULT_SEPARATOR_WIDTH);
   return `${label}${'─'.repeat(Math.max(2, width - label.length))}`;
 }

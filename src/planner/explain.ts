@@ -1,6 +1,6 @@
 import { partitionKey } from '../catalog/table.js';
 import { assertNever } from './bound.js';
-import type { LogicalPlan, ScanNode } from './logical.js';
+import type { LogicalPlan, ScanNode, WindowCall } from './logical.js';
 import { readStatements } from './physical/statements.js';
 import { printBound, printValue } from './print-expr.js';
 import { describeKeySpace } from './pruning/key-space.js';
@@ -64,7 +64,7 @@ function headline(plan: LogicalPlan): string {
       return `Aggregate${groups ? ` group by [${groups}]` : ''} compute [${aggregates}]`;
     }
     case 'window':
-      return `Window ${plan.windows.map((w) => w.display).join(', ')}`;
+      return `Window ${plan.windows.map(describeWindow).join(', ')}`;
     case 'sort':
       return `Sort ${plan.keys.map((k) => `${printBound(k.expr)} ${k.descending ? 'DESC' : 'ASC'}${k.nullsFirst ? ' NULLS FIRST' : ''}`).join(', ')}`;
     case 'limit':
@@ -76,6 +76,18 @@ function headline(plan: LogicalPlan): string {
     default:
       return assertNever(plan);
   }
+}
+
+function describeWindow(window: WindowCall): string {
+  const parts: string[] = [];
+  if (window.partitionBy.length > 0) parts.push(`PARTITION BY ${window.partitionBy.map(printBound).join(', ')}`);
+  if (window.orderBy.length > 0) parts.push(`ORDER BY ${window.orderBy.map((k) => `${printBound(k.expr)}${k.descending ? ' DESC' : ''}`).join(', ')}`);
+  if (window.frame) {
+    const bound = (offset: number) =>
+      offset === -Infinity ? 'UNBOUNDED PRECEDING' : offset === Infinity ? 'UNBOUNDED FOLLOWING' : offset === 0 ? 'CURRENT ROW' : offset < 0 ? `${-offset} PRECEDING` : `${offset} FOLLOWING`;
+    parts.push(`${window.frame.mode} BETWEEN ${bound(window.frame.start)} AND ${bound(window.frame.end)}`);
+  }
+  return `${window.display} OVER (${parts.join(' ')})`;
 }
 
 /** Partitions a plan reads, or a description when the count is known only at run time. */
