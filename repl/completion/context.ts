@@ -69,8 +69,11 @@ export function completionSite(text: string, cursor: number): CompletionSite {
         start = atCursor.start + 1;
         prefix = text.slice(start, cursor);
         break;
-      case 'operator':
       case 'named_parameter':
+        start = atCursor.start;
+        prefix = text.slice(start, cursor);
+        break;
+      case 'operator':
       case 'positional_parameter':
         // The cursor right after an operator such as `(` or `,` starts a new name.
         if (cursor !== atCursor.end) return none;

@@ -152,27 +152,30 @@ async function rowBuilderFor(
         throw error;
       }
       const builder = new CsvRowBuilder(columns);
-      return (source) => buildFrom(source, (fields) => builder.build(fields), undefined);
+      return (source) => {
+        switch (source.kind) {
+          case 'fault':
+            return { ok: false, reason: source.reason };
+          case 'fields':
+            return builder.build(source.fields);
+          case 'object':
+            return { ok: false, reason: 'JSON object in CSV input' };
+        }
+      };
     }
     case 'ndjson': {
       const builder = new ObjectRowBuilder(lookup);
-      return (source) => buildFrom(source, undefined, (value) => builder.build(value));
+      return (source) => {
+        switch (source.kind) {
+          case 'fault':
+            return { ok: false, reason: source.reason };
+          case 'object':
+            return builder.build(source.value);
+          case 'fields':
+            return { ok: false, reason: 'CSV record in NDJSON input' };
+        }
+      };
     }
-  }
-}
-
-function buildFrom(
-  record: SourceRecord,
-  fromFields: ((fields: readonly string[]) => BuildResult) | undefined,
-  fromObject: ((value: Readonly<Record<string, unknown>>) => BuildResult) | undefined,
-): BuildResult {
-  switch (record.kind) {
-    case 'fault':
-      return { ok: false, reason: record.reason };
-    case 'fields':
-      return fromFields === undefined ? { ok: false, reason: 'CSV record in NDJSON input' } : fromFields(record.fields);
-    case 'object':
-      return fromObject === undefined ? { ok: false, reason: 'JSON object in CSV input' } : fromObject(record.value);
   }
 }
 

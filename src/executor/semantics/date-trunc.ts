@@ -1,7 +1,7 @@
 import { MS_PER_DAY } from '../values.js';
 import { daysFromCivil, isoDayOfWeek, isoWeek } from './calendar.js';
 import type { DateField } from './date-units.js';
-import { instantToWall } from './time-zone.js';
+import { instantToWall, wallToInstants } from './time-zone.js';
 import { assertNever } from './types.js';
 import { fieldsOfWall, startOfDay } from './zoned-time.js';
 
@@ -37,8 +37,13 @@ export function truncateTimestamp(unit: DateField, instantMs: number, timeZone: 
   const clockUnit = CLOCK_UNIT_MS[unit];
   if (clockUnit !== undefined) {
     const wall = instantToWall(instantMs, timeZone);
-    const elapsed = wall - Math.floor(wall / clockUnit) * clockUnit;
-    return instantMs - elapsed;
+    const unitStart = Math.floor(wall / clockUnit) * clockUnit;
+    const sameOffset = instantMs - (wall - unitStart);
+    if (instantToWall(sameOffset, timeZone) === unitStart) return sameOffset;
+    // The offset changed inside the unit, as with Lord Howe Island's 30-minute DST shift: take the
+    // latest instant of the unit's local start that is not after the input.
+    const starts = wallToInstants(unitStart, timeZone).filter((start) => start <= instantMs);
+    return starts.length > 0 ? starts[starts.length - 1]! : sameOffset;
   }
   const days = Math.floor(instantToWall(instantMs, timeZone) / MS_PER_DAY);
   return startOfDay(truncateDays(unit, days), timeZone);

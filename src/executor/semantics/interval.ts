@@ -1,6 +1,6 @@
 import { MS_PER_DAY, type IntervalValue } from '../values.js';
 import { addMonthsToCivil, civilFromDays, daysFromCivil } from './calendar.js';
-import { instantToWall, isUtc, wallToInstant } from './time-zone.js';
+import { instantToWall, isUtc, wallToInstant, wallToInstants, zoneOffsetMs } from './time-zone.js';
 
 /** INTERVAL values: construction, parsing, and calendar arithmetic with TIMESTAMP and DATE. */
 
@@ -45,17 +45,30 @@ export function addMonthsToDate(days: number, months: number): number {
 /**
  * TIMESTAMP + INTERVAL. Months and days move the local date in `timeZone` and keep the local time
  * of day (across a DST change one day can be 23 or 25 hours); milliseconds are then added as
- * elapsed time. This matches DuckDB 1.5 with TIMESTAMPTZ and the session time zone.
+ * elapsed time. A local result time that occurs twice keeps the start's UTC offset when it can,
+ * and one that clocks skip moves forward by the gap. This matches DuckDB 1.5 (ICU calendar
+ * arithmetic) with TIMESTAMPTZ and the session time zone.
  */
 export function addIntervalToTimestamp(instantMs: number, interval: IntervalValue, timeZone: string): number {
   if (interval.months === 0 && interval.days === 0) return instantMs + interval.ms;
-  if (isUtc(timeZone) && interval.months === 0) return instantMs + interval.days * MS_PER_DAY + interval.ms;
-  const wall = instantToWall(instantMs, timeZone);
+  if (isUtc(timeZone)) return addCalendarUtc(instantMs, interval) + interval.ms;
+  const offset = zoneOffsetMs(instantMs, timeZone);
+  const wall = instantMs + offset;
   let days = Math.floor(wall / MS_PER_DAY);
   const timeOfDay = wall - days * MS_PER_DAY;
   if (interval.months !== 0) days = addMonthsToDate(days, interval.months);
   days += interval.days;
-  return wallToInstant(days * MS_PER_DAY + timeOfDay, timeZone) + interval.ms;
+  const target = days * MS_PER_DAY + timeOfDay;
+  const instants = wallToInstants(target, timeZone);
+  const sameOffset = instants.find((instant) => instant === target - offset);
+  return (sameOffset ?? wallToInstant(target, timeZone)) + interval.ms;
+}
+
+function addCalendarUtc(instantMs: number, interval: IntervalValue): number {
+  let days = Math.floor(instantMs / MS_PER_DAY);
+  const timeOfDay = instantMs - days * MS_PER_DAY;
+  if (interval.months !== 0) days = addMonthsToDate(days, interval.months);
+  return (days + interval.days) * MS_PER_DAY + timeOfDay;
 }
 
 /** DATE + INTERVAL, a TIMESTAMP: the date's first instant in `timeZone` plus the interval. */
@@ -64,14 +77,25 @@ export function addIntervalToDate(days: number, interval: IntervalValue, timeZon
 }
 
 /**
- * TIMESTAMP - TIMESTAMP as an interval of days and milliseconds (months stay 0), taken from the
- * local wall-clock times in `timeZone`, so that `b + (a - b)` is `a` again. DuckDB 1.5 gives
- * `1 day 01:00:00` for 2024-03-10 12:00Z - 2024-03-09 12:00Z in America/New_York for this reason.
+ * TIMESTAMP - TIMESTAMP as an interval of days and milliseconds (months stay 0), the way ICU's
+ * calendar difference gives it in DuckDB 1.5: the most whole calendar days that can be added to
+ * `b` in `timeZone` without passing `a`, then the elapsed milliseconds left. So `b + (a - b)` is
+ * `a`, and in America/New_York 2024-03-10 12:00Z - 2024-03-09 12:00Z is `1 day 01:00:00`.
  */
 export function subtractTimestamps(a: number, b: number, timeZone: string): IntervalValue {
-  const difference = instantToWall(a, timeZone) - instantToWall(b, timeZone);
-  const days = Math.trunc(difference / MS_PER_DAY);
-  return makeInterval(0, days, difference - days * MS_PER_DAY);
+  const direction = a >= b ? 1 : -1;
+  const wallDifference = instantToWall(a, timeZone) - instantToWall(b, timeZone);
+  // Start one day short of the wall-clock estimate, then step towards `a` while a day still fits.
+  let days = Math.trunc(wallDifference / MS_PER_DAY) - direction;
+  if (days * direction < 0) days = 0;
+  const fits = (count: number) => (direction > 0 ? addDays(b, count, timeZone) <= a : addDays(b, count, timeZone) >= a);
+  while (days !== 0 && !fits(days)) days -= direction;
+  while (fits(days + direction)) days += direction;
+  return makeInterval(0, days, a - addDays(b, days, timeZone));
+}
+
+function addDays(instantMs: number, days: number, timeZone: string): number {
+  return days === 0 ? instantMs : addIntervalToTimestamp(instantMs, makeInterval(0, days, 0), timeZone);
 }
 
 const UNIT_ALIASES: Readonly<Record<string, 'year' | 'quarter' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond' | 'microsecond'>> = {

@@ -122,24 +122,30 @@ export function instantToWall(instantMs: number, timeZone: string): number {
 }
 
 /**
+ * Every instant whose wall time in `timeZone` is `wallMs`: one normally, two when clocks go back
+ * (earlier first), none when clocks skip it. Assumes at most one transition within a day of the
+ * wall time.
+ */
+export function wallToInstants(wallMs: number, timeZone: string): number[] {
+  if (isUtc(timeZone)) return [wallMs];
+  const offsetBefore = zoneOffsetMs(wallMs - MS_PER_DAY, timeZone);
+  const offsetAfter = zoneOffsetMs(wallMs + MS_PER_DAY, timeZone);
+  const candidates = offsetBefore === offsetAfter ? [wallMs - offsetBefore] : [wallMs - offsetBefore, wallMs - offsetAfter];
+  const valid = candidates.filter((instant) => instant + zoneOffsetMs(instant, timeZone) === wallMs);
+  return [...new Set(valid)].sort((a, b) => a - b);
+}
+
+/**
  * Instant of a wall time in `timeZone`, resolved like ICU's defaults (and so DuckDB 1.5 with
  * TIMESTAMPTZ): a time repeated when clocks go back maps to its later occurrence, and a time that
  * clocks skip is read with the offset before the gap, so America/New_York 02:30 on a spring-forward
- * day becomes 03:30 EDT. Assumes at most one transition within a day of the wall time.
+ * day becomes 03:30 EDT.
  */
 export function wallToInstant(wallMs: number, timeZone: string): number {
   if (isUtc(timeZone)) return wallMs;
-  const offsetBefore = zoneOffsetMs(wallMs - MS_PER_DAY, timeZone);
-  const offsetAfter = zoneOffsetMs(wallMs + MS_PER_DAY, timeZone);
-  const withBefore = wallMs - offsetBefore;
-  if (offsetBefore === offsetAfter) return withBefore;
-
-  const withAfter = wallMs - offsetAfter;
-  const beforeValid = zoneOffsetMs(withBefore, timeZone) === offsetBefore;
-  const afterValid = zoneOffsetMs(withAfter, timeZone) === offsetAfter;
-  if (beforeValid && afterValid) return Math.max(withBefore, withAfter);
-  if (afterValid) return withAfter;
-  return withBefore;
+  const instants = wallToInstants(wallMs, timeZone);
+  if (instants.length > 0) return instants[instants.length - 1]!;
+  return wallMs - zoneOffsetMs(wallMs - MS_PER_DAY, timeZone);
 }
 
 /** Formats a UTC offset in ms as `+HH:MM`, with `:SS` when it has seconds (historic local mean time). */

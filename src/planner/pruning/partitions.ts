@@ -1,6 +1,7 @@
 import { partitionKey, type TableDef } from '../../catalog/table.js';
 import { sqlTypeOfCql } from '../../catalog/cql-types.js';
 import type { Value } from '../../executor/values.js';
+import { civilFromDays, type CivilDate } from '../../executor/semantics/calendar.js';
 import { bucketFields, type TimeBuckets } from '../time-buckets.js';
 import { IntervalSet } from './interval-set.js';
 import type { Box, KeySpace } from './key-space.js';
@@ -41,17 +42,19 @@ export function planPartitions(
   if (space.length === 0) return { kind: 'none' };
   if (space.every(isUnrestricted)) return { kind: 'full_scan' };
 
-  const seen = new Set<string>();
   const keys: Value[][] = [];
+  // Boxes of an OR may overlap; with one box every key is new and needs no check.
+  const seen = space.length > 1 ? new Set<string>() : null;
   for (const box of space) {
     const result = enumerateBox(table, buckets, box, options.maxEnumerated - keys.length);
     if (result.kind === 'unbounded') return { kind: 'discovered', space, reason: result.reason };
     for (const key of result.keys) {
-      const id = JSON.stringify(key);
-      if (!seen.has(id)) {
+      if (seen) {
+        const id = key.join('\u0000');
+        if (seen.has(id)) continue;
         seen.add(id);
-        keys.push(key);
       }
+      keys.push(key);
     }
     if (keys.length > options.maxEnumerated) {
       return { kind: 'discovered', space, reason: `more than max_enumerated_partitions = ${options.maxEnumerated} partitions` };
@@ -66,54 +69,58 @@ function isUnrestricted(box: Box): boolean {
 
 type BoxResult = { kind: 'keys'; keys: Value[][] } | { kind: 'unbounded'; reason: string };
 
+/** Calendar fields in the order year, month, day, hour. */
+type CalendarTuple = readonly [number, number, number, number];
+
 function enumerateBox(table: TableDef, buckets: TimeBuckets | null, box: Box, budget: number): BoxResult {
   const columns = partitionKey(table);
-  const calendar = buckets ? calendarColumns(buckets) : new Map<string, keyof typeof CALENDAR_DOMAINS | 'year'>();
+  const calendarNames = buckets ? [buckets.year, buckets.month, buckets.day, buckets.hour] : [];
 
-  // Values of each non-calendar key column.
-  const plain = new Map<string, readonly Value[]>();
+  // For each key column: where its value comes from, a calendar field or a list of values.
+  const sources: ({ kind: 'calendar'; field: number } | { kind: 'values'; values: readonly Value[] })[] = [];
+  let product = 1;
   for (const column of columns) {
-    if (calendar.has(column.name)) continue;
+    const field = calendarNames.indexOf(column.name);
+    if (field >= 0) {
+      sources.push({ kind: 'calendar', field });
+      continue;
+    }
     const values = columnValues(column.name, sqlTypeOfCql(column.cqlType) === 'BIGINT', box);
     if (values === null) return { kind: 'unbounded', reason: `no finite set of values for ${column.name}` };
-    plain.set(column.name, values);
+    sources.push({ kind: 'values', values });
+    product *= values.length;
   }
 
-  const tuples = buckets ? calendarTuples(buckets, box, budget) : [new Map<string, number>()];
+  const tuples: readonly CalendarTuple[] | 'unbounded' | 'over_budget' = buckets ? calendarTuples(buckets, box, budget) : [[0, 0, 0, 0]];
   if (tuples === 'unbounded') return { kind: 'unbounded', reason: 'no finite time range or calendar values' };
   if (tuples === 'over_budget') return { kind: 'unbounded', reason: 'time range larger than max_enumerated_partitions' };
-
-  let product = 1;
-  for (const values of plain.values()) product *= values.length;
   if (product * tuples.length > budget) {
     return { kind: 'unbounded', reason: 'more partitions than max_enumerated_partitions' };
   }
 
+  // Odometer over the value lists, once per calendar tuple; keys come out in key-column order.
   const keys: Value[][] = [];
-  const build = (index: number, tuple: Map<string, number>, prefix: Value[]): void => {
-    if (index === columns.length) {
-      keys.push(prefix);
-      return;
+  const lists = sources.map((source) => (source.kind === 'values' ? source.values : null));
+  const positions = new Array<number>(sources.length).fill(0);
+  for (const tuple of tuples) {
+    if (product === 0) break;
+    positions.fill(0);
+    for (;;) {
+      const key = new Array<Value>(sources.length);
+      for (let i = 0; i < sources.length; i++) {
+        const source = sources[i]!;
+        key[i] = source.kind === 'calendar' ? tuple[source.field]! : lists[i]![positions[i]!]!;
+      }
+      keys.push(key);
+      let i = sources.length - 1;
+      while (i >= 0 && (lists[i] === null || ++positions[i]! === lists[i]!.length)) {
+        if (lists[i] !== null) positions[i] = 0;
+        i--;
+      }
+      if (i < 0) break;
     }
-    const column = columns[index]!;
-    if (calendar.has(column.name)) {
-      build(index + 1, tuple, [...prefix, tuple.get(column.name)!]);
-      return;
-    }
-    for (const value of plain.get(column.name)!) build(index + 1, tuple, [...prefix, value]);
-  };
-  for (const tuple of tuples) build(0, tuple, []);
+  }
   return { kind: 'keys', keys };
-}
-
-function calendarColumns(buckets: TimeBuckets): Map<string, keyof typeof CALENDAR_DOMAINS | 'year'> {
-  const map = new Map<string, keyof typeof CALENDAR_DOMAINS | 'year'>([
-    [buckets.year, 'year'],
-    [buckets.month, 'month'],
-    [buckets.day, 'day'],
-  ]);
-  if (buckets.hour) map.set(buckets.hour, 'hour');
-  return map;
 }
 
 function columnValues(name: string, integer: boolean, box: Box): readonly Value[] | null {
@@ -131,7 +138,7 @@ function columnValues(name: string, integer: boolean, box: Box): readonly Value[
  * their product is taken, impossible dates such as 31 February included, because real producers
  * write such partitions.
  */
-function calendarTuples(buckets: TimeBuckets, box: Box, budget: number): Map<string, number>[] | 'unbounded' | 'over_budget' {
+function calendarTuples(buckets: TimeBuckets, box: Box, budget: number): CalendarTuple[] | 'unbounded' | 'over_budget' {
   const restriction = (name: string, domain: IntervalSet | null): IntervalSet => {
     const set = box.integers.get(name);
     if (domain) return set ? set.intersect(domain) : domain;
@@ -145,18 +152,20 @@ function calendarTuples(buckets: TimeBuckets, box: Box, budget: number): Map<str
   if (box.time && box.time.isFinite) {
     // A bucket filter such as hour BETWEEN 8 AND 17 can cut the range by up to 24 times.
     if (box.time.size > budget * 24 + 24) return 'over_budget';
-    const tuples: Map<string, number>[] = [];
+    const perDay = buckets.unit === 'hour' ? 24 : 1;
+    const tuples: CalendarTuple[] = [];
+    let civilDay = Number.NaN;
+    let fields: CivilDate = { year: 0, month: 0, day: 0 };
     for (const bucket of box.time.members()) {
-      const fields = bucketFields(bucket, buckets.unit);
+      const dayNumber = Math.floor(bucket / perDay);
+      if (dayNumber !== civilDay) {
+        civilDay = dayNumber;
+        fields = civilFromDays(dayNumber);
+      }
+      const h = bucket - dayNumber * perDay;
       if (!year.has(fields.year) || !month.has(fields.month) || !day.has(fields.day)) continue;
-      if (hour && !hour.has(fields.hour)) continue;
-      const tuple = new Map([
-        [buckets.year, fields.year],
-        [buckets.month, fields.month],
-        [buckets.day, fields.day],
-      ]);
-      if (buckets.hour) tuple.set(buckets.hour, fields.hour);
-      tuples.push(tuple);
+      if (hour && !hour.has(h)) continue;
+      tuples.push([fields.year, fields.month, fields.day, h]);
     }
     return tuples;
   }
@@ -164,19 +173,11 @@ function calendarTuples(buckets: TimeBuckets, box: Box, budget: number): Map<str
   if (!year.isFinite) return 'unbounded';
   const size = year.size * month.size * day.size * (hour ? hour.size : 1);
   if (size > budget) return 'over_budget';
-  const tuples: Map<string, number>[] = [];
+  const tuples: CalendarTuple[] = [];
   for (const y of year.members()) {
     for (const m of month.members()) {
       for (const d of day.members()) {
-        for (const h of hour ? hour.members() : [null]) {
-          const tuple = new Map([
-            [buckets.year, y],
-            [buckets.month, m],
-            [buckets.day, d],
-          ]);
-          if (buckets.hour && h !== null) tuple.set(buckets.hour, h);
-          tuples.push(tuple);
-        }
+        for (const h of hour ? hour.members() : [0]) tuples.push([y, m, d, h]);
       }
     }
   }

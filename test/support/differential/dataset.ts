@@ -49,7 +49,7 @@ export const EXTRA_ROWS: readonly Record<string, unknown>[] = [
   { store_id: 1, year: 2026, month: 11, day: 20, hour: 10, event_id: 1, user_id: 'u-extra-5', session_id: 's-extra-5', log_time: utc('2026-11-20T10:15:00.000'), url: null, detail: '{"page_type":"product","item_id":"101001","category":"spices","price":13.9}' },
   { store_id: 1, year: 2026, month: 11, day: 20, hour: 10, event_id: 2, user_id: 'u-extra-5', session_id: 's-extra-5', log_time: utc('2026-11-20T10:15:30.000'), url: null, detail: null },
   { store_id: 1, year: 2026, month: 11, day: 20, hour: 10, event_id: 3, user_id: 'u-extra-5', session_id: 's-extra-5', log_time: utc('2026-11-20T10:16:00.000'), url: '', detail: '{}' },
-  { store_id: 2, year: 2026, month: 11, day: 18, hour: 5, event_id: 1, user_id: 'u-extra-6', session_id: 's-extra-6', log_time: utc('2026-11-18T05:00:00.000'), url: 'https://my-shoes.com/product/ünï', detail: '{"page_type":"product","item_id":"ünï","category":"naïve","price":0.1}' },
+  { store_id: 2, year: 2026, month: 11, day: 18, hour: 5, event_id: 1, user_id: 'u-extra-6', session_id: 's-extra-6', log_time: utc('2026-11-18T05:00:00.000'), url: 'https://my-shoes.com/product/%C3%BCn%C3%AF', detail: '{"page_type":"product","item_id":"ünï","category":"naïve","price":0.1}' },
   { store_id: 2, year: 2026, month: 11, day: 18, hour: 5, event_id: 2, user_id: 'u-extra-6', session_id: 's-extra-6', log_time: utc('2026-11-18T05:00:10.000'), url: 'https://my-shoes.com/cart', detail: 'null' },
   { store_id: 2, year: 2026, month: 11, day: 18, hour: 5, event_id: 3, user_id: 'u-extra-6', session_id: 's-extra-6', log_time: utc('2026-11-18T05:00:20.000'), url: 'https://my-shoes.com/cart', detail: '[1,2,3]' },
   // A store the generator does not write.

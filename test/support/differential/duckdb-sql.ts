@@ -34,6 +34,8 @@ export interface DuckDbPrintOptions {
    * TIMESTAMP has no zone. Queries that run in UTC need no such change.
    */
   readonly zonedTimestamps?: boolean;
+  /** DuckDB relation to read for a table name, when it differs from the name. */
+  readonly tables?: ReadonlyMap<string, string>;
 }
 
 /** Prints a whole query for DuckDB. */
@@ -103,7 +105,7 @@ class DuckDbPrinter {
   private source(source: Source): string {
     if (source.kind === 'subquery_ref') return `(${this.query(source.query)}) AS ${quoteName(source.alias)}`;
     // The DuckDB database has no keyspaces: every table lives in its main schema.
-    const name = quoteName(source.table);
+    const name = quoteName(this.options.tables?.get(source.table) ?? source.table);
     return source.alias === null ? name : `${name} AS ${quoteName(source.alias)}`;
   }
 

@@ -66,6 +66,14 @@ function userLogsViewSql(schema: string, view: string): string {
   FROM "${schema}"."${view}"`;
 }
 
+/**
+ * Name of the view of a table's rows whose partition names a real date. A difference that
+ * disappears on it comes from the rows stored under impossible dates such as 31 February.
+ */
+export function realDatesView(table: string): string {
+  return `${table}_real_dates`;
+}
+
 export class DuckDbStore {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -101,6 +109,7 @@ export class DuckDbStore {
     }
     appender.closeSync();
     await this.connection.run(userLogsViewSql('stored', name));
+    await this.connection.run(`CREATE VIEW main."${realDatesView(name)}" AS SELECT * FROM main."${name}" WHERE event_date IS NOT NULL`);
   }
 
   /** Runs SQL and returns its rows converted to the cassalytics column types `types`. */
