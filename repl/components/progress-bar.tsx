@@ -1,13 +1,17 @@
 import { Text } from 'ink';
 import { progressLine, type ProgressSnapshot } from '../output/progress-text.js';
 
-/** The progress line of a running query, with the key that cancels it. */
+const HINT = '  (Ctrl-C cancels)';
+/** Narrowest terminal that gets the hint; narrower ones give all columns to the progress figures. */
+const HINT_MIN_WIDTH = 100;
+
+/** The progress line of a running query, followed on wide terminals by the key that cancels it. */
 export function ProgressBar({ progress, width, color }: { progress: ProgressSnapshot; width: number; color: boolean }) {
-  const hint = '  (Ctrl-C cancels)';
+  const showHint = width >= HINT_MIN_WIDTH;
   return (
     <Text color={color ? 'cyan' : undefined}>
-      {progressLine(progress, Math.max(10, width - hint.length))}
-      <Text dimColor={color}>{hint}</Text>
+      {progressLine(progress, showHint ? width - HINT.length : width)}
+      {showHint && <Text dimColor={color}>{HINT}</Text>}
     </Text>
   );
 }

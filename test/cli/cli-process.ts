@@ -26,7 +26,7 @@ export function runCli(args: readonly string[], cwd: string, options: { input?: 
     cwd,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '', CASSALYTICS_SAMPLE_DB: path.join(cwd, 'no-sample.db'), ...options.env },
+    env: { ...process.env, CASSALYTICS_SAMPLE_DB: path.join(cwd, 'no-sample.db'), ...options.env },
     maxBuffer: 64 * 1024 * 1024,
     timeout: 120_000,
   });

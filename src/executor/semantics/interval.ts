@@ -78,19 +78,18 @@ export function addIntervalToDate(days: number, interval: IntervalValue, timeZon
 
 /**
  * TIMESTAMP - TIMESTAMP as an interval of days and milliseconds (months stay 0), the way ICU's
- * calendar difference gives it in DuckDB 1.5: the most whole calendar days that can be added to
- * `b` in `timeZone` without passing `a`, then the elapsed milliseconds left. So `b + (a - b)` is
- * `a`, and in America/New_York 2024-03-10 12:00Z - 2024-03-09 12:00Z is `1 day 01:00:00`.
+ * calendar difference gives it in DuckDB 1.5: the most whole calendar days that can be added to the
+ * earlier instant in `timeZone` without passing the later one, then the elapsed milliseconds left.
+ * A negative difference is the negated difference of the swapped operands. So in
+ * America/New_York, 2024-03-10 12:00Z - 2024-03-09 12:00Z is `1 day 01:00:00`.
  */
 export function subtractTimestamps(a: number, b: number, timeZone: string): IntervalValue {
-  const direction = a >= b ? 1 : -1;
+  if (a < b) return negateInterval(subtractTimestamps(b, a, timeZone));
   const wallDifference = instantToWall(a, timeZone) - instantToWall(b, timeZone);
-  // Start one day short of the wall-clock estimate, then step towards `a` while a day still fits.
-  let days = Math.trunc(wallDifference / MS_PER_DAY) - direction;
-  if (days * direction < 0) days = 0;
-  const fits = (count: number) => (direction > 0 ? addDays(b, count, timeZone) <= a : addDays(b, count, timeZone) >= a);
-  while (days !== 0 && !fits(days)) days -= direction;
-  while (fits(days + direction)) days += direction;
+  // Start one day short of the wall-clock estimate, then step up while another day still fits.
+  let days = Math.max(0, Math.trunc(wallDifference / MS_PER_DAY) - 1);
+  while (days > 0 && addDays(b, days, timeZone) > a) days--;
+  while (addDays(b, days + 1, timeZone) <= a) days++;
   return makeInterval(0, days, a - addDays(b, days, timeZone));
 }
 

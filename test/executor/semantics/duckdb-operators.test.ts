@@ -220,11 +220,14 @@ describe.each(ZONES)('time zone %s matches DuckDB', (zone, days) => {
     });
   });
 
-  test('TIMESTAMP - TIMESTAMP', async () => {
-    const expected = await duckColumn(instants, `ts - (ts - INTERVAL '30 hours')`, zone);
-    const earlier = await duckColumn(instants, `ts - INTERVAL '30 hours'`, zone);
+  test.each(['30 hours', '1 day', '3 days 5 hours'])('TIMESTAMP - TIMESTAMP %s apart, both ways', async (gap) => {
+    const forward = await duckColumn(instants, `ts - (ts - INTERVAL '${gap}')`, zone);
+    const backward = await duckColumn(instants, `(ts - INTERVAL '${gap}') - ts`, zone);
+    const earlier = await duckColumn(instants, `ts - INTERVAL '${gap}'`, zone);
     instants.forEach((instant, i) => {
-      expect(subtractTimestamps(instant, earlier[i] as number, zone)).toEqual(expected[i]);
+      const label = new Date(instant).toISOString();
+      expect([label, subtractTimestamps(instant, earlier[i] as number, zone)]).toEqual([label, forward[i]]);
+      expect([label, subtractTimestamps(earlier[i] as number, instant, zone)]).toEqual([label, backward[i]]);
     });
   });
 });
