@@ -10,9 +10,9 @@ import { useTerminalWidth } from './hooks/use-terminal-width.js';
 import type { ReplController } from './session/controller.js';
 
 /**
- * The shell: finished entries stay above in ink's <Static>, and below them the live part is the
- * prompt, the Ctrl-R search line or, while a query runs, its progress bar. `columns` fixes the
- * width instead of reading the terminal's.
+ * Renders the shell. Finished entries stay above in ink's <Static>, and below them the live part
+ * is the prompt, the Ctrl-R search line or, while a query runs, its progress bar. `columns` fixes
+ * the width instead of reading the terminal's.
  */
 export function ReplApp({ controller, columns }: { controller: ReplController; columns?: number }) {
   const view = useReplView(controller);

@@ -1,4 +1,5 @@
 import { render } from 'ink';
+import type { StartRepl } from '../src/cli/repl-hook.js';
 import { ReplApp } from './app.js';
 import type { ReplEngine } from './engine-port.js';
 import { ReplController, type ReplOptions } from './session/controller.js';
@@ -9,7 +10,7 @@ export interface StartReplOptions extends ReplOptions {
   readonly stdout?: NodeJS.WriteStream;
 }
 
-/** Longest wait for a cancelled statement to stop when the shell quits. */
+/** Maximum wait, in ms, for a cancelled statement to stop when the shell quits. */
 const SHUTDOWN_WAIT_MS = 2000;
 
 /**
@@ -34,3 +35,6 @@ export async function startRepl(engine: ReplEngine, options: StartReplOptions = 
     await controller.close();
   }
 }
+
+// The command line loads this module at run time; this line makes tsc check that the two agree.
+startRepl satisfies StartRepl;

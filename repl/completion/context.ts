@@ -7,7 +7,7 @@ export interface FromTable {
   readonly alias: string | null;
 }
 
-/** What kind of name fits at the cursor. */
+/** The kind of name that fits at the cursor. */
 export type CompletionContext =
   | { readonly kind: 'none' }
   | { readonly kind: 'statement_start' }
@@ -20,8 +20,9 @@ export type CompletionContext =
   | { readonly kind: 'qualified_column'; readonly table: string | null }
   /**
    * After `column->` or `column->>`, or inside the string after it: keys of the JSON values of
-   * `column`, below the keys of `path` (`detail->'a'->` has path ['a']). `quote` says whether the
-   * completion must supply the quotes (`none`), only the closing one (`open`), or neither (`closed`).
+   * `column`, below the keys of `path` (`detail->'a'->` has path ['a']). `quote` is the quoting
+   * typed so far, so the completion supplies both quotes (`none`), the closing one (`open`), or
+   * neither (`closed`).
    */
   | {
       readonly kind: 'json_key';
@@ -124,7 +125,7 @@ export function completionSite(text: string, cursor: number): CompletionSite {
   return site({ kind: 'expression', tables });
 }
 
-/** The tokens of the statement that contains `offset`: from after the `;` before it to the next `;`. */
+/** Returns the tokens of the statement that contains `offset`: from after the `;` before it to the next `;`. */
 function statementTokens(tokens: readonly ScannedToken[], offset: number): ScannedToken[] {
   const code = tokens.filter((token) => token.kind !== 'comment');
   let first = 0;
@@ -186,7 +187,7 @@ function isName(token: ScannedToken | undefined): boolean {
   return token !== undefined && (token.kind === 'quoted_identifier' || token.kind === 'word');
 }
 
-/** The name a word or quoted identifier stands for: a word as typed, a quoted name unquoted. */
+/** Returns the name a word or quoted identifier is: a word as typed, a quoted name without its quotes. */
 function nameOf(token: ScannedToken): string {
   if (token.kind === 'quoted_identifier') return token.text.slice(1, -1).replace(/""/g, '"');
   return token.text;

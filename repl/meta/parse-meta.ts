@@ -19,7 +19,7 @@ export function parseMetaLine(line: string): MetaLine {
 /** Splits a meta-command's arguments at whitespace; single or double quotes keep spaces in one argument. */
 export function splitArguments(text: string): string[] {
   const args: string[] = [];
-  const pattern = /'([^']*)'|"([^"]*)"|(\S+)/g;
+  const pattern = /'([^']*)'|"([^"]*)"|([^\s'"]+)/g;
   let match: RegExpExecArray | null;
   let current: string | null = null;
   let lastEnd = -1;

@@ -16,9 +16,10 @@ const MIN_BAR_CELLS = 8;
 
 /**
  * Draws one progress line: a bar of tasks done out of the total, the rows scanned and their
- * rate, the elapsed time, and an estimate of the time left, `elapsed × (total − done) / done`,
- * which assumes the remaining tasks take as long as the finished ones did. Before the total is
- * known there is no bar. The bar shrinks to fit `width`; text that still does not fit is cut.
+ * rate, the elapsed time, and an estimate of the time left. The estimate is
+ * `elapsed × (total − done) / done`, so it assumes the remaining tasks take as long as the
+ * finished ones did. Before the total is known there is no bar. The bar shrinks to fit `width`,
+ * and text that still does not fit is cut.
  */
 export function progressLine(progress: ProgressSnapshot, width: number): string {
   const seconds = progress.elapsedMs / 1000;

@@ -67,6 +67,9 @@ type KeyInput = { readonly input: string; readonly key: Partial<Key> };
 /** Default of ReplOptions.maxRows. */
 export const DEFAULT_MAX_ROWS = 1000;
 
+/** Newest transcript entries kept whole; older ones were drawn long ago and are emptied. */
+const RETAINED_ENTRIES = 500;
+
 /**
  * The state of an interactive session and what changes it: key presses, statements and
  * meta-commands. Components subscribe to it and draw `view`; it never touches the terminal.
@@ -200,6 +203,10 @@ export class ReplController implements MetaHost {
 
   print(entry: NewEntry): void {
     this.transcript.push({ ...entry, id: this.nextEntryId++ } as Entry);
+    // <Static> draws each entry once and afterwards only counts the array, so entries far above
+    // the prompt become empty placeholders, which keeps a long session's memory bounded.
+    const oldest = this.transcript.length - RETAINED_ENTRIES - 1;
+    if (oldest >= 0) this.transcript[oldest] = { id: this.transcript[oldest]!.id, kind: 'text', text: '' };
     this.publish();
   }
 
@@ -331,8 +338,17 @@ export class ReplController implements MetaHost {
     }
   }
 
-  /** Inserts typed or pasted text; each line break in it acts as Enter. */
+  /**
+   * Inserts typed or pasted text, and each line break in it acts as Enter. A tab at the end of the
+   * text is taken as the Tab key, because terminals and tmux can deliver text and a key in one
+   * read. Other tabs are pasted whitespace.
+   */
   private typeText(text: string): void {
+    if (text.length > 1 && text.endsWith('\t') && !/[\r\n]/.test(text)) {
+      this.typeText(text.slice(0, -1));
+      this.completeAtCursor();
+      return;
+    }
     const lines = text.replace(/\t/g, '    ').split(/\r\n|\r|\n/);
     for (let i = 0; i < lines.length; i++) {
       if (lines[i] !== '') this.setBuffer(edit.insertText(this.buffer, lines[i]!));

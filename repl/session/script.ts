@@ -11,6 +11,7 @@ export interface ScriptPiece {
  * Splits a script as the prompt would read it typed line by line: a line starting with `\`
  * outside a statement is a meta-command, and SQL lines collect until a `;` ends them. SQL left
  * without a `;` at the end of the script is returned as a last piece too.
+ * NOTE: unlike psql, a meta-command after a `;` on the same line is not split off.
  */
 export function splitScript(text: string): ScriptPiece[] {
   const pieces: ScriptPiece[] = [];

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 
 /**
- * Where results are written: standard output or a file given with --output. Writes wait while
- * the stream's buffer is full, so a slow reader slows the query instead of filling memory, and a
- * write error (EPIPE when the reader has gone, ENOSPC) rejects the next write.
+ * The destination of results: standard output or the --output file. A write waits while the
+ * stream's buffer is full, so a slow reader slows the query instead of filling memory. A write
+ * error (EPIPE when the reader has gone, ENOSPC) rejects the next write.
  */
 export class ResultOutput {
   private failure: Error | null = null;
@@ -26,7 +26,7 @@ export class ResultOutput {
 
   static stdout(): ResultOutput {
     const terminal = process.stdout.isTTY === true;
-    // A pseudo-terminal with no size set reports 0 columns; tables are then not fitted.
+    // A pseudo-terminal with no size set reports 0 columns, and tables are then not fitted.
     const columns = terminal && process.stdout.columns > 0 ? process.stdout.columns : undefined;
     return new ResultOutput(process.stdout, terminal, columns, false, undefined);
   }

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Engine } from '../api/engine.js';
 import type { Settings } from '../planner/settings.js';
-import { ReportedFailure } from './errors.js';
+import type { OutputFormat } from '../format/index.js';
 import type { SessionOptions } from './session-options.js';
 
-/** What the command line hands to the interactive shell. */
+/** Options, settings and an engine opener that the command line passes to the interactive shell. */
 export interface ReplLaunch {
   /** Target, format and output options given before any command. */
   readonly options: SessionOptions;
@@ -16,18 +16,18 @@ export interface ReplLaunch {
 }
 
 /**
- * The entry point the shell module exports as `startRepl`. It resolves when the shell ends, with
- * the exit code, or with nothing for 0.
+ * The entry point the shell module exports as `startRepl`: it runs the shell on `engine` until
+ * the user quits, then closes the engine. `format` and `outputFile` are the initial `\format` and
+ * `\o` settings.
  */
-export type StartRepl = (launch: ReplLaunch) => Promise<number | void>;
+export type StartRepl = (engine: Engine, options: { format?: OutputFormat; outputFile?: string }) => Promise<void>;
 
-/** The compiled shell entry: repl/main.ts at the repository root, built to dist/repl/main.js. */
+/** The compiled shell entry: repl/main.tsx at the repository root, built to dist/repl/main.js. */
 const REPL_MODULE = new URL('../../repl/main.js', import.meta.url);
 
 /**
  * Starts the interactive shell when its module is built, and returns false when it is not, so
- * the caller can fall back to the overview. A non-zero exit code of the shell is thrown as
- * ReportedFailure.
+ * the caller can fall back to the overview.
  */
 export async function startReplIfBuilt(launch: ReplLaunch): Promise<boolean> {
   if (!fs.existsSync(fileURLToPath(REPL_MODULE))) return false;
@@ -35,7 +35,10 @@ export async function startReplIfBuilt(launch: ReplLaunch): Promise<boolean> {
   if (typeof module.startRepl !== 'function') {
     throw new Error(`${fileURLToPath(REPL_MODULE)} does not export a startRepl function`);
   }
-  const exitCode = await (module.startRepl as StartRepl)(launch);
-  if (typeof exitCode === 'number' && exitCode !== 0) throw new ReportedFailure(exitCode);
+  const engine = await launch.openEngine();
+  await (module.startRepl as StartRepl)(engine, {
+    ...(launch.options.format === undefined ? {} : { format: launch.options.format }),
+    ...(launch.options.output === undefined ? {} : { outputFile: launch.options.output }),
+  });
   return true;
 }

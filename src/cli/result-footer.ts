@@ -2,9 +2,9 @@ import type { ResultStats } from '../api/result.js';
 import { formatCount } from '../loader/progress.js';
 
 /**
- * The summary written to a terminal's standard error after a result: rows, elapsed time, and for
- * statements that read the table the partitions read, rows scanned and scan rate, then one line
- * per warning of the result.
+ * Formats the summary written to a terminal's standard error after a result: rows and elapsed
+ * time, then partitions read, rows scanned and scan rate when the statement read the table, then
+ * one line per warning of the result.
  */
 export function resultFooter(rows: number, elapsedMs: number, stats: ResultStats | undefined): string {
   const parts = [`${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'} in ${formatElapsed(elapsedMs)}`];

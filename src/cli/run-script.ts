@@ -29,8 +29,8 @@ export interface Script {
  * Runs statements in order and writes each result in the script's format. Results of SET and
  * RESET are not written, so a script can change settings without putting extra rows into CSV or
  * JSON output. On a terminal's standard error each statement gets a progress line and a footer.
- * The first failing statement stops the script: a SQL error is printed with a caret under its
- * span and throws ReportedFailure(1); Ctrl-C cancels the running statement and throws
+ * The first failing statement stops the script. A SQL error is printed with a caret under its
+ * span and throws ReportedFailure(1). Ctrl-C cancels the running statement and throws
  * ReportedFailure(130), and a second Ctrl-C exits at once.
  */
 export async function runScript(script: Script): Promise<void> {

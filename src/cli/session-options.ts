@@ -4,6 +4,7 @@ import { applySetting, defaultSettings, settingNames } from '../api/settings-reg
 import { PlanError } from '../errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../format/index.js';
 import type { Settings } from '../planner/settings.js';
+import { defaultSampleDbPath } from '../store/paths.js';
 import { UsageError } from './errors.js';
 import { parseChoice } from './parse-options.js';
 import { addTargetOptions, type TargetOptions } from './target.js';
@@ -37,13 +38,12 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, OutputFormat>> = {
  * Without a target the commands read the sample database.
  */
 export function addSessionOptions(command: Command): Command {
-  addTargetOptions(command);
+  addTargetOptions(command, `embedded store to read: an existing SQLite file (default: the sample database, ${defaultSampleDbPath()})`);
   return command
     .option(
       '--format <format>',
-      `result format: ${OUTPUT_FORMATS.join(', ')} (default: table on a terminal; with --output, from the file ` +
-        `extension (.csv, .tsv, .json, .ndjson, .md, .txt), else ${DEFAULT_MACHINE_FORMAT}; ${DEFAULT_MACHINE_FORMAT} ` +
-        'when standard output is a pipe or file)',
+      `result format: ${OUTPUT_FORMATS.join(', ')}. Default: table on a terminal, ${DEFAULT_MACHINE_FORMAT} on a pipe, ` +
+        `and with --output the format its extension names (${Object.keys(FORMAT_BY_EXTENSION).join(' ')}), else ${DEFAULT_MACHINE_FORMAT}`,
       parseChoice('--format', OUTPUT_FORMATS),
     )
     .option('-o, --output <file>', 'write results to this file instead of standard output; replaced if it exists')

@@ -5,8 +5,8 @@ import { EXIT_FAILURE, ReportedFailure } from './errors.js';
 
 /**
  * Prints a parse, plan, execution or limit error to standard error with the SQL line and a caret
- * under its span, and returns the failure to throw; returns undefined for any other error, which
- * main.ts reports. `statement` is the statement that failed, named when the error has no span.
+ * under its span, and returns the failure to throw. Returns undefined for any other error, which
+ * main.ts reports. `statement`, when given, is named in place of a span the error lacks.
  */
 export function reportSqlError(error: unknown, sql: string, source: string | undefined, statement?: Statement): ReportedFailure | undefined {
   if (!(error instanceof ParseError) && !(error instanceof CassalyticsError)) return undefined;

@@ -28,10 +28,13 @@ export type Target =
   | { readonly kind: 'embedded'; readonly store: EmbeddedStore; readonly keyspace: string }
   | { readonly kind: 'cassandra'; readonly client: Client; readonly keyspace: string; readonly description: string };
 
-/** Adds --db, --cassandra and the Cassandra connection options to a command. */
-export function addTargetOptions(command: Command): Command {
+/**
+ * Adds --db, --cassandra and the Cassandra connection options to a command. `dbDescription`
+ * replaces the --db help of commands that write, for commands that only read.
+ */
+export function addTargetOptions(command: Command, dbDescription = 'embedded store: an SQLite file, created when missing'): Command {
   return command
-    .option('--db <path>', 'embedded store: an SQLite file, created when missing')
+    .option('--db <path>', dbDescription)
     .option('--cassandra <hosts>', 'Cassandra contact points: HOST[:PORT][,HOST[:PORT]...] (port 9042 by default)')
     .option('--keyspace <name>', `Cassandra keyspace (default: $CASSANDRA_KEYSPACE or ${DEFAULT_KEYSPACE})`)
     .option('--local-dc <name>', 'Cassandra data center to send requests to (default: detected)')

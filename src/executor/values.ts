@@ -10,8 +10,8 @@
  *   so that it differs from SQL NULL.
  * - SQL NULL: null.
  * - INTERVAL (operator results only, not a column type): a plain `IntervalValue` object of
- *   months, days and milliseconds. It is told apart from a JSON object by its static type, the way
- *   a TIMESTAMP is told apart from a BIGINT.
+ *   months, days and milliseconds. Its static type distinguishes it from a JSON object, as the
+ *   static type distinguishes a TIMESTAMP from a BIGINT.
  *
  * Every value is structured-cloneable, so rows and aggregate states cross worker threads as they are.
  */

@@ -6,9 +6,9 @@ import { displayValue } from './display-value.js';
 const NEEDS_CSV_QUOTES = /[",\r\n]/;
 
 /**
- * One CSV field as RFC 4180 writes it: quoted when it contains a quote, comma or line break, with
- * inner quotes doubled. SQL NULL is an empty unquoted field and the empty text is `""`, the
- * convention of PostgreSQL's CSV COPY, so the two stay apart.
+ * Formats one CSV field as RFC 4180 writes it: quoted when it contains a quote, comma or line
+ * break, with inner quotes doubled. SQL NULL is an empty unquoted field and the empty text is
+ * `""`, as in PostgreSQL's CSV COPY, so the two stay apart.
  */
 export function csvField(value: Value, column: ResultColumn, timeZone: string): string {
   if (value === null) return '';
@@ -20,12 +20,12 @@ function quoteCsv(text: string): string {
   return text;
 }
 
-/** The CSV header line: column names as fields, ending in a line feed. */
+/** Formats the CSV header line: column names as fields, ending in a line feed. */
 export function csvHeader(columns: readonly ResultColumn[]): string {
   return `${columns.map((column) => quoteCsv(column.name)).join(',')}\n`;
 }
 
-/** CSV lines of a batch of rows, each ending in a line feed. */
+/** Formats a batch of rows as CSV lines, each ending in a line feed. */
 export function csvLines(columns: readonly ResultColumn[], rows: readonly Value[][], timeZone: string): string {
   let text = '';
   for (const row of rows) text += `${columns.map((column, i) => csvField(row[i] ?? null, column, timeZone)).join(',')}\n`;
@@ -36,9 +36,9 @@ export function csvLines(columns: readonly ResultColumn[], rows: readonly Value[
 export const TSV_NULL = '\\N';
 
 /**
- * One TSV field: backslash, tab, line feed and carriage return written as `\\`, `\t`, `\n` and
- * `\r`, and SQL NULL as `\N`, the escapes of PostgreSQL's text COPY format, so every row is one
- * line and fields split on tabs.
+ * Formats one TSV field with the escapes of PostgreSQL's text COPY format: backslash, tab, line
+ * feed and carriage return as `\\`, `\t`, `\n` and `\r`, and SQL NULL as `\N`. Every row is then
+ * one line whose fields split on tabs.
  */
 export function tsvField(value: Value, column: ResultColumn, timeZone: string): string {
   if (value === null) return TSV_NULL;
@@ -60,12 +60,12 @@ function escapeTsv(text: string): string {
   });
 }
 
-/** The TSV header line: escaped column names, ending in a line feed. */
+/** Formats the TSV header line: escaped column names, ending in a line feed. */
 export function tsvHeader(columns: readonly ResultColumn[]): string {
   return `${columns.map((column) => escapeTsv(column.name)).join('\t')}\n`;
 }
 
-/** TSV lines of a batch of rows, each ending in a line feed. */
+/** Formats a batch of rows as TSV lines, each ending in a line feed. */
 export function tsvLines(columns: readonly ResultColumn[], rows: readonly Value[][], timeZone: string): string {
   let text = '';
   for (const row of rows) text += `${columns.map((column, i) => tsvField(row[i] ?? null, column, timeZone)).join('\t')}\n`;

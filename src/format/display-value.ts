@@ -7,10 +7,10 @@ import { NULL_WORD } from './style.js';
 
 /**
  * Returns the text of one value as people read it:
- * TIMESTAMP as `YYYY-MM-DD HH:MM:SS` in `timeZone` with a fraction of up to three digits when the
- * milliseconds are not zero (`.5`, `.123`, as DuckDB prints it and CAST(ts AS TEXT) gives it);
- * DATE as `YYYY-MM-DD`; JSON as compact JSON text; DOUBLE as DuckDB prints it (`1.0`, `1e+16`,
- * `nan`); BIGINT with every digit; BOOLEAN as `true` or `false`; SQL NULL as `NULL`.
+ * - TIMESTAMP: `YYYY-MM-DD HH:MM:SS` in `timeZone`, with a fraction of up to three digits when
+ *   the milliseconds are not zero (`.5`, `.123`), as DuckDB prints it and CAST(ts AS TEXT) gives it.
+ * - DATE: `YYYY-MM-DD`. JSON: compact JSON text. DOUBLE: as DuckDB prints it (`1.0`, `1e+16`, `nan`).
+ * - BIGINT: every digit. BOOLEAN: `true` or `false`. SQL NULL: `NULL`.
  * Layouts that must tell NULL from the text 'NULL' check for null before calling this.
  */
 export function displayValue(value: Value, type: SqlType, timeZone: string): string {

@@ -33,15 +33,15 @@ export function truncateToWidth(text: string, maxWidth: number): FittedText {
 
   // One cell is kept for the ellipsis.
   const budget = maxWidth - 1;
-  let kept = '';
-  let keptWidth = 0;
+  let prefix = '';
+  let prefixWidth = 0;
   for (const { segment } of graphemes.segment(text)) {
     const segmentWidth = displayWidth(segment);
-    if (keptWidth + segmentWidth > budget) break;
-    kept += segment;
-    keptWidth += segmentWidth;
+    if (prefixWidth + segmentWidth > budget) break;
+    prefix += segment;
+    prefixWidth += segmentWidth;
   }
-  return { text: `${kept}…`, width: keptWidth + 1, truncated: true };
+  return { text: `${prefix}…`, width: prefixWidth + 1, truncated: true };
 }
 
 /** Pads `text`, whose width is `width` cells, with spaces to `target` cells. */

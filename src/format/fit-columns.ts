@@ -14,9 +14,9 @@ export function tableLineWidth(contentWidths: readonly number[]): number {
 /**
  * Chooses column content widths so that a table line fits `lineWidth` cells. Wide columns shrink
  * first: every column gets min(natural, cap) with the largest cap that fits, never less than its
- * minimum. When the minimums alone are too wide, trailing columns are dropped; the first column
- * always stays, cut to the line when even it does not fit. With no `lineWidth` every column keeps
- * its natural width.
+ * minimum. When the minimums alone are too wide, trailing columns are dropped. The first column
+ * always stays, and is cut to the line when even it does not fit. With no `lineWidth` every
+ * column keeps its natural width.
  */
 export function fitColumns(natural: readonly number[], minimum: readonly number[], lineWidth: number | undefined): ColumnFit {
   if (lineWidth === undefined || tableLineWidth(natural) <= lineWidth) {

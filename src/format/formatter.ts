@@ -10,7 +10,7 @@ import { renderVertical } from './vertical.js';
 /**
  * Text of one result in one format, produced piece by piece: write `begin()`, then `rows()` for
  * each batch in order, then `end()`. Table and markdown keep every row until `end()`, because
- * their column widths depend on all values; the other formats return each batch's text at once.
+ * their column widths depend on all values. The other formats return each batch's text at once.
  */
 export interface ResultFormatter {
   begin(): string;

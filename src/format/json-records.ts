@@ -41,11 +41,11 @@ export function jsonValueText(value: Value, type: SqlType, timeZone: string): st
  * one member per key.
  */
 export function jsonKeys(columns: readonly ResultColumn[]): string[] {
-  const taken = new Set<string>();
+  const usedKeys = new Set<string>();
   return columns.map((column) => {
     let key = column.name;
-    for (let suffix = 2; taken.has(key); suffix++) key = `${column.name}_${suffix}`;
-    taken.add(key);
+    for (let suffix = 2; usedKeys.has(key); suffix++) key = `${column.name}_${suffix}`;
+    usedKeys.add(key);
     return key;
   });
 }

@@ -9,7 +9,7 @@ import { escapeControlCharacters } from './terminal-text.js';
 /**
  * Renders rows as a GitHub-flavored Markdown pipe table, padded so that the source lines up.
  * Backslashes and pipes are escaped, line breaks become `<br>`, number columns are right-aligned,
- * and SQL NULL is `∅`. The table needs at least one column; with none the text is empty.
+ * and SQL NULL is `∅`. A result without columns gives the empty text.
  */
 export function renderMarkdown(columns: readonly ResultColumn[], rows: readonly Value[][], options: FormatOptions): string {
   if (columns.length === 0) return '';

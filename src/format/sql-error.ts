@@ -1,21 +1,21 @@
 import type { Span } from '../parser/ast.js';
 import { displayWidth } from './display-width.js';
 
-/** What an error report shows: the message, the span of the SQL text at fault and a hint. */
+/** Parts of an error report: the message, the span of the SQL text at fault and a hint. */
 export interface SqlErrorDetails {
   readonly message: string;
   readonly span: Span | null;
   readonly hint: string | null;
 }
 
-/** Longest stretch of a source line shown around the caret, in UTF-16 code units. */
+/** Maximum length of the source line shown around the caret, in UTF-16 code units. */
 const MAX_SHOWN_LINE = 100;
 
 /**
  * Formats an error against the SQL text its span points into: `error: message`, the location
  * (`FILE:LINE:COLUMN` when `source` names a file), the line with carets under the span, and the
- * hint. A span that runs past its line is underlined to the line end; a long line is cut to a
- * window around the span. Returns lines ending in a line feed.
+ * hint. A span that runs past its line is underlined to the line end, and a long line is cut to
+ * a window around the span. Returns lines ending in a line feed.
  */
 export function renderSqlError(sql: string, error: SqlErrorDetails, source?: string): string {
   const out = [`error: ${error.message}`];

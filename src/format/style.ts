@@ -1,6 +1,6 @@
 /**
- * How SQL NULL looks in the layouts meant for people (table, vertical, markdown). With color it
- * is a dimmed `NULL`; without color it is `∅`, so that it differs from the text 'NULL'.
+ * Marks of SQL NULL in the layouts meant for people (table, vertical, markdown): a dimmed `NULL`
+ * with color, else `∅`, so that it differs from the text 'NULL'.
  */
 export const NULL_MARKER = '∅';
 export const NULL_WORD = 'NULL';

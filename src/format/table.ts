@@ -26,11 +26,11 @@ interface Cell {
  * never looks like the text 'NULL'. Control characters in values are shown as escapes.
  *
  * With `options.width` the table fits that many terminal columns: wide columns shrink first and
- * their long values are cut with '…'. Only TEXT and JSON values are cut: a number, date, timestamp
- * or boolean column keeps its widest value, and when the columns still do not fit, trailing
- * columns are left out. `options.maxCellWidth` caps
- * every column even without a width. Lines under the table say what was cut, and the result
- * carries the same facts as numbers.
+ * their long values are cut with '…'. Only TEXT and JSON values are cut to fit, because a number,
+ * date, timestamp or boolean column keeps its widest value. When the columns still do not fit,
+ * trailing columns are left out. `options.maxCellWidth` caps every column, of any type, even
+ * without a width. Lines under the table name what was cut, and the result carries the same
+ * facts as numbers.
  */
 export function renderTable(columns: readonly ResultColumn[], rows: readonly Value[][], options: FormatOptions): TableRender {
   if (columns.length === 0) return { text: '', truncatedCells: 0, hiddenColumns: [] };
@@ -53,11 +53,11 @@ export function renderTable(columns: readonly ResultColumn[], rows: readonly Val
   });
   const fit = fitColumns(natural, minimum, options.width);
 
-  const shown = columns.slice(0, fit.visible);
-  const align = shown.map((column) => (isNumericType(column.type) ? 'right' : 'left') as 'left' | 'right');
+  const visibleColumns = columns.slice(0, fit.visible);
+  const align = visibleColumns.map((column) => (isNumericType(column.type) ? 'right' : 'left') as 'left' | 'right');
   let truncatedCells = 0;
   const line = (row: readonly Cell[], style: (cell: Cell, text: string) => string, countCuts: boolean): string => {
-    const parts = shown.map((_, i) => {
+    const parts = visibleColumns.map((_, i) => {
       const cell = row[i]!;
       const fitted = truncateToWidth(cell.text, fit.widths[i]!);
       if (fitted.truncated && countCuts) truncatedCells += 1;
@@ -84,7 +84,7 @@ export function renderTable(columns: readonly ResultColumn[], rows: readonly Val
   return { text: `${lines.join('\n')}\n`, truncatedCells, hiddenColumns };
 }
 
-/** Lines under a table that say which columns were left out and how many values were cut. */
+/** Builds the lines under a table that name the columns left out and count the values cut. */
 function cutNotes(hiddenColumns: readonly string[], truncatedCells: number, width: number | undefined): string[] {
   const notes: string[] = [];
   if (hiddenColumns.length > 0) {

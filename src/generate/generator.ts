@@ -3,7 +3,7 @@ import { randomUuid } from './ids.js';
 import { resolveGenerateOptions, startOfDay, type GenerateOptions } from './options.js';
 import { Prng } from './prng.js';
 import { SessionSimulator } from './session.js';
-import { buildShops, type Shop } from './shops.js';
+import { buildShops } from './shops.js';
 import { allocateSessions } from './traffic.js';
 
 /**
@@ -70,10 +70,4 @@ function chooseVisitor(random: Prng, pool: string[]): string {
   const visitor = randomUuid(random);
   pool.push(visitor);
   return visitor;
-}
-
-/** Returns the shops of a setting, for callers that describe the generated data. */
-export function shopsOf(settings: Partial<GenerateOptions> = {}): Shop[] {
-  const options = resolveGenerateOptions(settings);
-  return buildShops(options.stores, options.seed);
 }

@@ -13,212 +13,330 @@
  *   postfix ::type, -> and ->> (left to right)
  *
  * Binary operators are left-associative at every level, comparisons included.
+ *
+ * One rule, `operatorChain`, reads all binary levels by precedence climbing instead of one rule
+ * per level. That keeps the call stack per level of parentheses short, so input nested up to
+ * MAX_NESTING_DEPTH fits on the default stack.
  */
-import type { BinaryOp, Expr } from './ast.js';
-import { spanBetween, type TokenCursor } from './cursor.js';
-import { parsePrimary, parseTypeName } from './primary.js';
+import type { ParserMethod, TokenType } from 'chevrotain';
+import type { BinaryOp, Expr, TypeName } from './ast.js';
+import { spanOf } from './lexer.js';
+import { ParserBase, spanBetween } from './parser-base.js';
+import { EXPECT_EXPRESSION, EXPECT_NULL_OR_DISTINCT } from './syntax-error.js';
+import {
+  And,
+  Arrow,
+  Between,
+  BinaryOperator,
+  Comma,
+  Concat,
+  Distinct,
+  DoubleArrow,
+  DoubleColon,
+  DoubleSlash,
+  Equals,
+  Escape,
+  From,
+  Greater,
+  GreaterOrEqual,
+  Ilike,
+  In,
+  Is,
+  Less,
+  LessOrEqual,
+  Like,
+  LParen,
+  Minus,
+  Not,
+  NotEqual,
+  Null,
+  Or,
+  Percent,
+  Plus,
+  RParen,
+  Select,
+  Slash,
+  Star,
+  With,
+} from './tokens.js';
 
-export function parseExpr(p: TokenCursor): Expr {
-  p.enter();
-  const expr = parseOr(p);
-  p.leave();
-  return expr;
+/** Binding strength of each operator level. Higher levels bind tighter. */
+export const Level = {
+  Or: 1,
+  And: 2,
+  Not: 3,
+  Comparison: 4,
+  Concat: 5,
+  Additive: 6,
+  Multiplicative: 7,
+  Unary: 8,
+} as const;
+
+interface BinaryOperatorInfo {
+  readonly op: BinaryOp;
+  readonly level: number;
 }
 
-/** Reads expressions separated by commas. */
-export function parseExprList(p: TokenCursor): Expr[] {
-  const list = [parseExpr(p)];
-  while (p.matchOperator(',')) list.push(parseExpr(p));
-  return list;
-}
-
-function binary(op: BinaryOp, left: Expr, right: Expr): Expr {
-  return { kind: 'binary', span: spanBetween(left.span, right.span), op, left, right };
-}
-
-function parseOr(p: TokenCursor): Expr {
-  let left = parseAnd(p);
-  while (p.isKeyword('OR')) {
-    p.advance();
-    left = binary('OR', left, parseAnd(p));
-  }
-  return left;
-}
-
-function parseAnd(p: TokenCursor): Expr {
-  let left = parseNot(p);
-  while (p.isKeyword('AND')) {
-    p.advance();
-    left = binary('AND', left, parseNot(p));
-  }
-  return left;
-}
-
-function parseNot(p: TokenCursor): Expr {
-  if (!p.isKeyword('NOT')) return parseComparison(p);
-  const start = p.advance().span;
-  p.enter();
-  const operand = parseNot(p);
-  p.leave();
-  return { kind: 'unary', span: spanBetween(start, operand.span), op: 'NOT', operand };
-}
-
-const COMPARISON_OPERATORS: ReadonlyMap<string, BinaryOp> = new Map<string, BinaryOp>([
-  ['=', '='],
-  ['<>', '<>'],
-  ['!=', '<>'],
-  ['<', '<'],
-  ['<=', '<='],
-  ['>', '>'],
-  ['>=', '>='],
+const BINARY_OPERATORS: ReadonlyMap<TokenType, BinaryOperatorInfo> = new Map<TokenType, BinaryOperatorInfo>([
+  [Or, { op: 'OR', level: Level.Or }],
+  [And, { op: 'AND', level: Level.And }],
+  [Equals, { op: '=', level: Level.Comparison }],
+  [NotEqual, { op: '<>', level: Level.Comparison }],
+  [Less, { op: '<', level: Level.Comparison }],
+  [LessOrEqual, { op: '<=', level: Level.Comparison }],
+  [Greater, { op: '>', level: Level.Comparison }],
+  [GreaterOrEqual, { op: '>=', level: Level.Comparison }],
+  [Concat, { op: '||', level: Level.Concat }],
+  [Plus, { op: '+', level: Level.Additive }],
+  [Minus, { op: '-', level: Level.Additive }],
+  [Star, { op: '*', level: Level.Multiplicative }],
+  [Slash, { op: '/', level: Level.Multiplicative }],
+  [Percent, { op: '%', level: Level.Multiplicative }],
+  [DoubleSlash, { op: '//', level: Level.Multiplicative }],
 ]);
 
 /** Keywords that may follow NOT in operator position: `x NOT IN (...)`. */
-const NEGATABLE_PREDICATES: ReadonlySet<string> = new Set(['BETWEEN', 'IN', 'LIKE', 'ILIKE']);
+const NEGATABLE_PREDICATES: ReadonlySet<TokenType> = new Set([Between, In, Like, Ilike]);
 
-function parseComparison(p: TokenCursor): Expr {
-  let left = parseConcat(p);
-  for (;;) {
-    const token = p.peek();
-    const comparison = token.kind === 'operator' ? COMPARISON_OPERATORS.get(token.image) : undefined;
-    if (comparison !== undefined) {
-      p.advance();
-      left = binary(comparison, left, parseConcat(p));
-      continue;
-    }
-    if (p.isKeyword('IS')) {
-      left = parseIsPredicate(p, left);
-      continue;
-    }
-    const negated = p.isKeyword('NOT') && NEGATABLE_PREDICATES.has(p.peek(1).keyword ?? '');
-    if (negated) p.advance();
-    if (p.isKeyword('BETWEEN')) {
-      p.advance();
-      const low = parseConcat(p);
-      p.consumeKeyword('AND');
-      const high = parseConcat(p);
-      left = { kind: 'between', span: spanBetween(left.span, high.span), negated, operand: left, low, high };
-      continue;
-    }
-    if (p.isKeyword('IN')) {
-      p.advance();
-      left = parseInList(p, left, negated);
-      continue;
-    }
-    if (p.isKeyword('LIKE') || p.isKeyword('ILIKE')) {
-      const caseInsensitive = p.advance().keyword === 'ILIKE';
-      const pattern = parseConcat(p);
-      let escape: Expr | null = null;
-      if (p.isKeyword('ESCAPE')) {
-        p.advance();
-        escape = parseConcat(p);
-      }
-      const end = escape ?? pattern;
-      left = {
-        kind: 'like',
-        span: spanBetween(left.span, end.span),
-        negated,
-        caseInsensitive,
-        operand: left,
-        pattern,
-        escape,
-      };
-      continue;
-    }
+/** Predicates that start with their own keyword, all at the comparison level. */
+const PREDICATE_KEYWORDS: ReadonlySet<TokenType> = new Set([Is, Between, In, Like, Ilike]);
+
+export function binary(op: BinaryOp, left: Expr, right: Expr): Expr {
+  return { kind: 'binary', span: spanBetween(left.span, right.span), op, left, right };
+}
+
+export interface TypeSpec {
+  readonly type: TypeName;
+  /** Type as written, upper-cased with arguments, such as 'DECIMAL(10,2)'. */
+  readonly spelling: string;
+}
+
+export abstract class ExpressionParser extends ParserBase {
+  // Defined in primary.ts.
+  protected abstract readonly primary: ParserMethod<[], Expr>;
+  protected abstract readonly typeName: ParserMethod<[], TypeSpec>;
+
+  /** Reads a whole expression, which counts as one level of nesting. */
+  protected readonly expr = this.RULE('expr', (): Expr => {
+    this.enterNesting();
+    const expr = this.SUBRULE(this.operatorChain, { ARGS: [Level.Or] });
+    this.leaveNesting();
+    return expr;
+  });
+
+  /** Reads expressions separated by commas. */
+  protected readonly exprList = this.RULE('exprList', (): Expr[] => {
+    const list: Expr[] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: Comma,
+      DEF: () => {
+        list.push(this.SUBRULE(this.expr));
+        this.expecting("','");
+      },
+      ERR_MSG: EXPECT_EXPRESSION,
+    });
+    return list;
+  });
+
+  /**
+   * Reads an operand and the operators after it whose level is `minLevel` or tighter. The
+   * right operand of each operator is read with the next tighter level as its minimum, so
+   * operators of one level group to the left: `a - b - c` is `(a - b) - c`.
+   */
+  protected readonly operatorChain = this.RULE('operatorChain', (minLevel: number): Expr => {
+    let left = this.SUBRULE(this.prefixed, { ARGS: [minLevel] });
+    this.MANY({
+      GATE: () => this.levelOfNextOperator() >= minLevel,
+      DEF: () => {
+        left = this.OR([
+          {
+            ALT: () => {
+              const token = this.CONSUME(BinaryOperator);
+              const operator = this.ACTION(() => BINARY_OPERATORS.get(token.tokenType)!);
+              const right = this.SUBRULE2(this.operatorChain, { ARGS: [this.ACTION(() => operator.level + 1)] });
+              return this.ACTION(() => binary(operator.op, left, right));
+            },
+          },
+          { ALT: () => this.SUBRULE(this.isPredicate, { ARGS: [left] }) },
+          { ALT: () => this.SUBRULE(this.negatablePredicate, { ARGS: [left] }) },
+        ]);
+      },
+    });
     return left;
-  }
-}
+  });
 
-/** Reads `IS [NOT] NULL` or `IS [NOT] DISTINCT FROM x` after `operand`. */
-function parseIsPredicate(p: TokenCursor, operand: Expr): Expr {
-  p.advance();
-  const negated = p.matchKeyword('NOT');
-  if (p.matchKeyword('NULL')) {
-    return { kind: 'is_null', span: p.spanFrom(operand.span), negated, operand };
+  /** Returns the level of the operator at the next token, or 0 when no operator continues. */
+  private levelOfNextOperator(): number {
+    const type = this.LA(1).tokenType;
+    const operator = BINARY_OPERATORS.get(type);
+    if (operator !== undefined) return operator.level;
+    if (PREDICATE_KEYWORDS.has(type)) return Level.Comparison;
+    if (type === Not && NEGATABLE_PREDICATES.has(this.LA(2).tokenType)) return Level.Comparison;
+    return 0;
   }
-  if (p.matchKeyword('DISTINCT', 'DISTINCT FROM')) {
-    p.consumeKeyword('FROM');
-    const right = parseConcat(p);
-    return { kind: 'is_distinct_from', span: spanBetween(operand.span, right.span), negated, left: operand, right };
-  }
-  return p.fail();
-}
 
-function parseInList(p: TokenCursor, operand: Expr, negated: boolean): Expr {
-  p.consumeOperator('(');
-  if (p.isKeyword('SELECT') || p.isKeyword('WITH')) {
-    throw p.error(
-      'PARSE_SUBQUERY_UNSUPPORTED',
-      'subqueries in IN are not supported',
-      p.peek().span,
-      'List the values, as in IN (1, 2, 3), or run the subquery first and pass its results as parameters.',
-    );
-  }
-  const values = parseExprList(p);
-  p.consumeOperator(')');
-  return { kind: 'in_list', span: p.spanFrom(operand.span), negated, operand, values };
-}
+  /**
+   * Reads an operand of `operatorChain`: NOT with its operand where `minLevel` admits NOT, a
+   * sign with its operand, or a primary followed by `::type` casts and `->` / `->>` accesses.
+   * The right operand of `->` and `->>` is a primary, so `detail->'a'->>'b' = 'x'` reads as
+   * `((detail->'a')->>'b') = 'x'`.
+   */
+  protected readonly prefixed = this.RULE('prefixed', (minLevel: number): Expr =>
+    this.OR({
+      DEF: [
+        {
+          GATE: () => minLevel <= Level.Not,
+          ALT: () => {
+            const not = this.CONSUME(Not);
+            this.enterNesting();
+            const operand = this.SUBRULE(this.operatorChain, { ARGS: [Level.Not] });
+            this.leaveNesting();
+            return this.ACTION((): Expr => ({ kind: 'unary', span: spanBetween(spanOf(not), operand.span), op: 'NOT', operand }));
+          },
+        },
+        {
+          ALT: () => {
+            const sign = this.OR2([{ ALT: () => this.CONSUME(Minus) }, { ALT: () => this.CONSUME(Plus) }]);
+            this.enterNesting();
+            const operand = this.SUBRULE(this.prefixed, { ARGS: [Level.Unary] });
+            this.leaveNesting();
+            return this.ACTION((): Expr => ({
+              kind: 'unary',
+              span: spanBetween(spanOf(sign), operand.span),
+              op: sign.image === '-' ? '-' : '+',
+              operand,
+            }));
+          },
+        },
+        {
+          ALT: () => {
+            let expr = this.SUBRULE(this.primary);
+            this.MANY(() => {
+              expr = this.OR3([
+                {
+                  ALT: () => {
+                    this.CONSUME(DoubleColon);
+                    const type = this.SUBRULE(this.typeName);
+                    return this.ACTION((): Expr => ({
+                      kind: 'cast',
+                      span: this.spanFrom(expr.span),
+                      operand: expr,
+                      type: type.type,
+                      typeSpelling: type.spelling,
+                    }));
+                  },
+                },
+                {
+                  ALT: () => {
+                    const arrow = this.OR4([{ ALT: () => this.CONSUME(Arrow) }, { ALT: () => this.CONSUME(DoubleArrow) }]);
+                    const right = this.SUBRULE2(this.primary);
+                    return this.ACTION(() => binary(arrow.image as BinaryOp, expr, right));
+                  },
+                },
+              ]);
+            });
+            return expr;
+          },
+        },
+      ],
+      ERR_MSG: EXPECT_EXPRESSION,
+    }),
+  );
 
-function parseConcat(p: TokenCursor): Expr {
-  let left = parseAdditive(p);
-  while (p.isOperator('||')) {
-    p.advance();
-    left = binary('||', left, parseAdditive(p));
-  }
-  return left;
-}
+  /** Reads `IS [NOT] NULL` or `IS [NOT] DISTINCT FROM x` after `operand`. */
+  protected readonly isPredicate = this.RULE('isPredicate', (operand: Expr): Expr => {
+    this.CONSUME(Is);
+    this.expecting('NOT');
+    const negated = this.OPTION(() => this.CONSUME(Not)) !== undefined;
+    return this.OR({
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(Null);
+            return this.ACTION((): Expr => ({ kind: 'is_null', span: this.spanFrom(operand.span), negated, operand }));
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(Distinct);
+            this.CONSUME(From);
+            const right = this.SUBRULE(this.operatorChain, { ARGS: [Level.Concat] });
+            return this.ACTION((): Expr => ({
+              kind: 'is_distinct_from',
+              span: spanBetween(operand.span, right.span),
+              negated,
+              left: operand,
+              right,
+            }));
+          },
+        },
+      ],
+      ERR_MSG: EXPECT_NULL_OR_DISTINCT,
+    });
+  });
 
-export function parseAdditive(p: TokenCursor): Expr {
-  let left = parseMultiplicative(p);
-  while (p.isOperator('+') || p.isOperator('-')) {
-    const op = p.advance().image as BinaryOp;
-    left = binary(op, left, parseMultiplicative(p));
-  }
-  return left;
-}
+  /** Reads `[NOT] BETWEEN`, `[NOT] IN` or `[NOT] LIKE | ILIKE` after `operand`. */
+  protected readonly negatablePredicate = this.RULE('negatablePredicate', (operand: Expr): Expr => {
+    const negated = this.OPTION(() => this.CONSUME(Not)) !== undefined;
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Between);
+          const low = this.SUBRULE(this.operatorChain, { ARGS: [Level.Concat] });
+          this.CONSUME(And);
+          const high = this.SUBRULE2(this.operatorChain, { ARGS: [Level.Concat] });
+          return this.ACTION((): Expr => ({
+            kind: 'between',
+            span: spanBetween(operand.span, high.span),
+            negated,
+            operand,
+            low,
+            high,
+          }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(In);
+          this.CONSUME(LParen);
+          this.rejectSubquery(
+            'subqueries in IN are not supported',
+            'List the values, as in IN (1, 2, 3), or run the subquery first and pass its results as parameters.',
+          );
+          const values = this.SUBRULE(this.exprList);
+          this.CONSUME(RParen);
+          return this.ACTION((): Expr => ({ kind: 'in_list', span: this.spanFrom(operand.span), negated, operand, values }));
+        },
+      },
+      {
+        ALT: () => {
+          const keyword = this.OR2([{ ALT: () => this.CONSUME(Like) }, { ALT: () => this.CONSUME(Ilike) }]);
+          const pattern = this.SUBRULE3(this.operatorChain, { ARGS: [Level.Concat] });
+          const escape =
+            this.OPTION2(() => {
+              this.CONSUME(Escape);
+              return this.SUBRULE4(this.operatorChain, { ARGS: [Level.Concat] });
+            }) ?? null;
+          return this.ACTION((): Expr => ({
+            kind: 'like',
+            span: spanBetween(operand.span, (escape ?? pattern).span),
+            negated,
+            caseInsensitive: keyword.tokenType === Ilike,
+            operand,
+            pattern,
+            escape,
+          }));
+        },
+      },
+    ]);
+  });
 
-function parseMultiplicative(p: TokenCursor): Expr {
-  let left = parseUnary(p);
-  while (p.isOperator('*') || p.isOperator('/') || p.isOperator('%') || p.isOperator('//')) {
-    const op = p.advance().image as BinaryOp;
-    left = binary(op, left, parseUnary(p));
-  }
-  return left;
-}
-
-function parseUnary(p: TokenCursor): Expr {
-  if (!p.isOperator('-') && !p.isOperator('+')) return parsePostfix(p);
-  const token = p.advance();
-  p.enter();
-  const operand = parseUnary(p);
-  p.leave();
-  const op = token.image === '-' ? '-' : '+';
-  return { kind: 'unary', span: spanBetween(token.span, operand.span), op, operand };
-}
-
-/**
- * Reads a primary followed by any number of `::type` casts and `->` / `->>` accesses, applied
- * left to right. The right operand of `->` and `->>` is a primary, so
- * `detail->'a'->>'b' = 'x'` reads as `((detail->'a')->>'b') = 'x'`.
- */
-function parsePostfix(p: TokenCursor): Expr {
-  let expr = parsePrimary(p);
-  for (;;) {
-    if (p.isOperator('::')) {
-      p.advance();
-      const type = parseTypeName(p);
-      expr = {
-        kind: 'cast',
-        span: p.spanFrom(expr.span),
-        operand: expr,
-        type: type.type,
-        typeSpelling: type.spelling,
-      };
-    } else if (p.isOperator('->') || p.isOperator('->>')) {
-      const op = p.advance().image as BinaryOp;
-      expr = binary(op, expr, parsePrimary(p));
-    } else {
-      return expr;
+  /** Throws PARSE_SUBQUERY_UNSUPPORTED when the next token starts a query. */
+  protected rejectSubquery(message: string, hint: string): void {
+    if (this.RECORDING_PHASE) return;
+    const next = this.LA(1);
+    if (next.tokenType === Select || next.tokenType === With) {
+      throw this.error('PARSE_SUBQUERY_UNSUPPORTED', message, spanOf(next), hint);
     }
   }
 }

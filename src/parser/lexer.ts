@@ -1,11 +1,29 @@
-import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+/**
+ * Lexing: `lex` returns the chevrotain tokens the parser reads, and `tokenize` returns the same
+ * tokens in the simpler `Token` form for other tools, such as the REPL's syntax highlighter.
+ */
+import { Lexer, tokenMatcher, type IToken } from 'chevrotain';
 import type { Span } from './ast.js';
 import { ParseError } from './errors.js';
+import {
+  AnyWord,
+  KEYWORD_TYPES,
+  LEXED_TOKEN_TYPES,
+  NamedParameter,
+  NumberLiteral,
+  Operator,
+  PositionalParameter,
+  QuotedIdentifier,
+  StringLiteral,
+  UnterminatedBlockComment,
+  UnterminatedQuotedIdentifier,
+  UnterminatedString,
+  Word,
+} from './tokens.js';
 
 /**
- * Token categories the parser distinguishes. Keywords are not separate token types. A `word`
- * carries its upper-cased text in `keyword`, and the parser decides from its position whether
- * the word acts as a keyword or as a name.
+ * Kinds of tokens for tools outside the parser. Keywords have no kind of their own: a `word`
+ * carries its upper-cased text in `keyword`.
  */
 export type TokenKind =
   | 'word'
@@ -26,85 +44,8 @@ export interface Token {
   readonly span: Span;
 }
 
-// A byte order mark counts as whitespace, so text read from a file that starts with one parses.
-const whitespace = createToken({
-  name: 'Whitespace',
-  pattern: /[ \t\r\n\f\v\uFEFF]+/,
-  group: Lexer.SKIPPED,
-  line_breaks: true,
-});
-const lineComment = createToken({ name: 'LineComment', pattern: /--[^\r\n]*/, group: Lexer.SKIPPED });
-const blockComment = createToken({
-  name: 'BlockComment',
-  pattern: /\/\*[\s\S]*?\*\//,
-  group: Lexer.SKIPPED,
-  line_breaks: true,
-});
-// The unterminated forms match from the opening character to the end of the input, so the
-// error can point at the opening quote or `/*` instead of at the end of the text.
-const unterminatedBlockComment = createToken({
-  name: 'UnterminatedBlockComment',
-  pattern: /\/\*[\s\S]*/,
-  line_breaks: true,
-});
-// The lookahead stops `'it''s` from lexing as the string 'it' followed by an unterminated
-// string, because a quote directly after a closing quote is always an escaped quote.
-const string = createToken({
-  name: 'String',
-  pattern: /'(?:[^']|'')*'(?!')/,
-  line_breaks: true,
-  start_chars_hint: ["'"],
-});
-const unterminatedString = createToken({
-  name: 'UnterminatedString',
-  pattern: /'(?:[^']|'')*/,
-  line_breaks: true,
-});
-const quotedIdentifier = createToken({
-  name: 'QuotedIdentifier',
-  pattern: /"(?:[^"]|"")*"(?!")/,
-  line_breaks: true,
-  start_chars_hint: ['"'],
-});
-const unterminatedQuotedIdentifier = createToken({
-  name: 'UnterminatedQuotedIdentifier',
-  pattern: /"(?:[^"]|"")*/,
-  line_breaks: true,
-});
-const number = createToken({
-  name: 'Number',
-  pattern: /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/,
-});
-const word = createToken({ name: 'Word', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
-// `::` comes before the parameter pattern so that `x::int` is a cast.
-const doubleColon = createToken({ name: 'DoubleColon', pattern: /::/ });
-const namedParameter = createToken({ name: 'NamedParameter', pattern: /:[A-Za-z_][A-Za-z0-9_]*/ });
-const positionalParameter = createToken({ name: 'PositionalParameter', pattern: /\?/ });
-// Longer operators come before their prefixes: `->>` before `->` before `-`.
-const operator = createToken({
-  name: 'Operator',
-  pattern: /->>|->|\|\||<=|>=|<>|!=|\/\/|[-+*\/%<>=(),.;]/,
-});
-
-const TOKEN_TYPES: TokenType[] = [
-  whitespace,
-  lineComment,
-  blockComment,
-  unterminatedBlockComment,
-  string,
-  unterminatedString,
-  quotedIdentifier,
-  unterminatedQuotedIdentifier,
-  number,
-  word,
-  doubleColon,
-  namedParameter,
-  positionalParameter,
-  operator,
-];
-
 // The lexer is built once, because constructing it validates and analyses every pattern.
-const lexer = new Lexer(TOKEN_TYPES, {
+const lexer = new Lexer([...LEXED_TOKEN_TYPES], {
   positionTracking: 'full',
   recoveryEnabled: false,
   ensureOptimizations: false,
@@ -130,7 +71,8 @@ export function spanAt(text: string, offset: number, length: number): Span {
   return { offset, line, column, length };
 }
 
-function tokenSpan(token: IToken): Span {
+/** Returns the span of a lexed token. */
+export function spanOf(token: IToken): Span {
   return {
     offset: token.startOffset,
     line: token.startLine ?? 1,
@@ -139,12 +81,11 @@ function tokenSpan(token: IToken): Span {
   };
 }
 
-function convert(token: IToken, sql: string): Token {
-  const span = tokenSpan(token);
+/** Throws the error for a token that is lexed only to report it, such as an unterminated string. */
+function checkToken(token: IToken, sql: string): void {
+  const span = spanOf(token);
   switch (token.tokenType) {
-    case word:
-      return { kind: 'word', image: token.image, keyword: token.image.toUpperCase(), span };
-    case quotedIdentifier:
+    case QuotedIdentifier:
       if (token.image.length === 2) {
         throw new ParseError(
           'PARSE_EMPTY_IDENTIFIER',
@@ -154,19 +95,8 @@ function convert(token: IToken, sql: string): Token {
           sql,
         );
       }
-      return { kind: 'quoted_identifier', image: token.image, keyword: null, span };
-    case string:
-      return { kind: 'string', image: token.image, keyword: null, span };
-    case number:
-      return { kind: 'number', image: token.image, keyword: null, span };
-    case namedParameter:
-      return { kind: 'named_parameter', image: token.image, keyword: null, span };
-    case positionalParameter:
-      return { kind: 'positional_parameter', image: token.image, keyword: null, span };
-    case doubleColon:
-    case operator:
-      return { kind: 'operator', image: token.image, keyword: null, span };
-    case unterminatedString:
+      return;
+    case UnterminatedString:
       throw new ParseError(
         'PARSE_UNTERMINATED_STRING',
         'unterminated string literal',
@@ -174,7 +104,7 @@ function convert(token: IToken, sql: string): Token {
         "Close the string with a single quote. Write '' for a quote inside the string.",
         sql,
       );
-    case unterminatedQuotedIdentifier:
+    case UnterminatedQuotedIdentifier:
       throw new ParseError(
         'PARSE_UNTERMINATED_IDENTIFIER',
         'unterminated quoted identifier',
@@ -182,7 +112,7 @@ function convert(token: IToken, sql: string): Token {
         'Close the identifier with a double quote. Write "" for a quote inside the name.',
         sql,
       );
-    case unterminatedBlockComment:
+    case UnterminatedBlockComment:
       throw new ParseError(
         'PARSE_UNTERMINATED_COMMENT',
         'unterminated block comment',
@@ -191,20 +121,28 @@ function convert(token: IToken, sql: string): Token {
         sql,
       );
     default:
-      throw new Error(`lexer produced an unknown token type ${token.tokenType.name}`);
   }
 }
 
 /**
- * Splits `sql` into tokens, dropping whitespace and comments, and appends an `eof` token.
- * Throws ParseError on a character that starts no token, on unterminated strings, quoted
- * identifiers and block comments, and on a number run into a word such as `12abc`.
+ * Splits `sql` into the tokens the parser reads, dropping whitespace and comments. Keywords get
+ * their own token type from KEYWORD_TYPES, and every other word stays a `Word`. Throws
+ * ParseError on a character that starts no token, on unterminated strings, quoted identifiers
+ * and block comments, on the empty quoted identifier and on a number run into a word such as
+ * `12abc`.
  */
-export function tokenize(sql: string): Token[] {
+export function lex(sql: string): IToken[] {
   const result = lexer.tokenize(sql);
-  const tokens: Token[] = [];
-  for (const raw of result.tokens) {
-    tokens.push(convert(raw, sql));
+  const tokens = result.tokens;
+  for (const token of tokens) {
+    checkToken(token, sql);
+    if (token.tokenType === Word) {
+      const keyword = KEYWORD_TYPES.get(token.image.toUpperCase());
+      if (keyword !== undefined) {
+        token.tokenType = keyword;
+        token.tokenTypeIdx = keyword.tokenTypeIdx!;
+      }
+    }
   }
 
   // With recovery disabled the lexer stops at the first character it cannot match, so its
@@ -224,18 +162,50 @@ export function tokenize(sql: string): Token[] {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const current = tokens[i]!;
     const next = tokens[i + 1]!;
-    const adjacent = current.span.offset + current.span.length === next.span.offset;
-    if (current.kind === 'number' && adjacent && (next.kind === 'word' || next.kind === 'number')) {
+    const adjacent = current.startOffset + current.image.length === next.startOffset;
+    const nextIsWordOrNumber = tokenMatcher(next, AnyWord) || next.tokenType === NumberLiteral;
+    if (current.tokenType === NumberLiteral && adjacent && nextIsWordOrNumber) {
       throw new ParseError(
         'PARSE_INVALID_NUMBER',
         `invalid number '${current.image}${next.image}'`,
-        { ...current.span, length: current.image.length + next.image.length },
+        { ...spanOf(current), length: current.image.length + next.image.length },
         'Separate a number from the word after it with a space, or write an exponent as 1e3.',
         sql,
       );
     }
   }
+  return tokens;
+}
 
+function kindOf(token: IToken): TokenKind {
+  if (tokenMatcher(token, AnyWord)) return 'word';
+  if (tokenMatcher(token, Operator)) return 'operator';
+  switch (token.tokenType) {
+    case QuotedIdentifier:
+      return 'quoted_identifier';
+    case StringLiteral:
+      return 'string';
+    case NumberLiteral:
+      return 'number';
+    case NamedParameter:
+      return 'named_parameter';
+    case PositionalParameter:
+      return 'positional_parameter';
+    default:
+      throw new Error(`lexer produced an unknown token type ${token.tokenType.name}`);
+  }
+}
+
+/**
+ * Splits `sql` into tokens, dropping whitespace and comments, and appends an `eof` token.
+ * Throws ParseError where `lex` does.
+ */
+export function tokenize(sql: string): Token[] {
+  const tokens: Token[] = lex(sql).map((token) => {
+    const kind = kindOf(token);
+    const keyword = kind === 'word' ? token.image.toUpperCase() : null;
+    return { kind, image: token.image, keyword, span: spanOf(token) };
+  });
   tokens.push({
     kind: 'eof',
     image: '',

@@ -113,7 +113,7 @@ export function printStatement(statement: Statement): string {
     case 'show_tables':
       return 'SHOW TABLES';
     case 'set':
-      return `SET ${printSettingName(statement.name)} = ${printExpr(statement.value)}`;
+      return `SET ${printSettingName(statement.name)} = ${printSettingValue(statement.value)}`;
     case 'reset':
       return `RESET ${printSettingName(statement.name)}`;
     default: {
@@ -121,6 +121,15 @@ export function printStatement(statement: Statement): string {
       throw new Error(`cannot print statement ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/**
+ * Prints the value of SET. A column name is always quoted there, because the parser reads a bare
+ * word that ends the statement as a string.
+ */
+function printSettingValue(value: Expr): string {
+  if (value.kind === 'column_ref' && value.qualifier === null) return `"${value.name.replaceAll('"', '""')}"`;
+  return printExpr(value);
 }
 
 function printSettingName(name: string): string {

@@ -4,30 +4,183 @@
  * Statements are separated by `;`. Empty statements, as in `;;` or a trailing `;`, are
  * skipped, so an input of only comments and semicolons parses to an empty list.
  */
-import type { QualifiedName, QueryExpr, Statement } from './ast.js';
-import { TokenCursor } from './cursor.js';
+import { EOF, tokenMatcher, type TokenType } from 'chevrotain';
+import type { Expr, QualifiedName, QueryExpr, Statement } from './ast.js';
 import { ParseError } from './errors.js';
-import { parseExpr } from './expressions.js';
-import { spanAt, tokenize } from './lexer.js';
-import { parseIdentifier } from './names.js';
-import { isQueryStart, parseQueryExpr } from './queries.js';
+import { lex, spanAt, spanOf } from './lexer.js';
+import { identifierValue } from './names.js';
+import { QueryParser } from './queries.js';
+import { EXPECT_EXPLAINED_QUERY, EXPECT_EXPRESSION, EXPECT_SETTING_NAME, EXPECT_TABLE_NAME } from './syntax-error.js';
+import {
+  Analyze,
+  AnyWord,
+  Describe,
+  Dot,
+  Equals,
+  Explain,
+  False,
+  Name,
+  Null,
+  Reset,
+  Semicolon,
+  SetKeyword,
+  Show,
+  Tables,
+  To,
+  True,
+} from './tokens.js';
 
-const STATEMENT_KEYWORDS = ['SELECT', 'WITH', 'EXPLAIN', 'DESCRIBE', 'SHOW TABLES', 'SET', 'RESET'];
+/** Words that are literals even where a bare word would be read as text. */
+const LITERAL_WORDS: ReadonlySet<TokenType> = new Set([True, False, Null]);
+
+class SqlParser extends QueryParser {
+  constructor() {
+    super();
+    this.performSelfAnalysis();
+  }
+
+  /** Parses a script of statements separated by `;`. Throws ParseError. */
+  parseScript(sql: string): Statement[] {
+    this.startInput(sql, lex(sql));
+    const statements = this.script();
+    const error = this.errors[0];
+    if (error !== undefined) throw this.translate(error);
+    return statements;
+  }
+
+  private readonly script = this.RULE('script', (): Statement[] => {
+    const statements: Statement[] = [];
+    this.MANY(() => this.CONSUME(Semicolon));
+    this.MANY2(() => {
+      statements.push(this.SUBRULE(this.statement));
+      this.OR([
+        { ALT: () => this.AT_LEAST_ONE(() => this.CONSUME2(Semicolon)) },
+        { ALT: () => this.CONSUME(EOF) },
+      ]);
+    });
+    return statements;
+  });
+
+  private readonly statement = this.RULE('statement', (): Statement => {
+    this.beginStatement();
+    const start = this.ACTION(() => spanOf(this.LA(1)));
+    return this.OR([
+      {
+        ALT: () => {
+          const query = this.SUBRULE(this.queryExpr);
+          return this.ACTION((): Statement => ({ kind: 'query', span: this.spanFrom(start), query }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Explain);
+          this.expecting('ANALYZE');
+          const analyze = this.OPTION(() => this.CONSUME(Analyze)) !== undefined;
+          const query = this.OR2({
+            DEF: [{ ALT: () => this.SUBRULE2(this.queryExpr) }],
+            ERR_MSG: EXPECT_EXPLAINED_QUERY,
+          });
+          return this.ACTION((): Statement => ({ kind: 'explain', span: this.spanFrom(start), analyze, query }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Describe);
+          const table = this.SUBRULE(this.tableName);
+          return this.ACTION((): Statement => ({ kind: 'describe', span: this.spanFrom(start), table }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Show);
+          this.CONSUME(Tables);
+          return this.ACTION((): Statement => ({ kind: 'show_tables', span: this.spanFrom(start) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(SetKeyword);
+          const name = this.SUBRULE(this.settingName);
+          this.OR3([{ ALT: () => this.CONSUME(Equals) }, { ALT: () => this.CONSUME(To) }]);
+          const value = this.SUBRULE(this.settingValue);
+          return this.ACTION((): Statement => ({ kind: 'set', span: this.spanFrom(start), name, value }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Reset);
+          const name = this.SUBRULE2(this.settingName);
+          return this.ACTION((): Statement => ({ kind: 'reset', span: this.spanFrom(start), name }));
+        },
+      },
+    ]);
+  });
+
+  private readonly tableName = this.RULE('tableName', (): QualifiedName => {
+    const first = this.CONSUME(Name, { ERR_MSG: EXPECT_TABLE_NAME });
+    const second = this.OPTION(() => {
+      this.CONSUME(Dot);
+      return this.CONSUME2(Name, { ERR_MSG: EXPECT_TABLE_NAME });
+    });
+    return this.ACTION((): QualifiedName => {
+      if (second === undefined) {
+        return { kind: 'qualified_name', span: spanOf(first), keyspace: null, name: identifierValue(first) };
+      }
+      return {
+        kind: 'qualified_name',
+        span: this.spanFrom(spanOf(first)),
+        keyspace: identifierValue(first),
+        name: identifierValue(second),
+      };
+    });
+  });
+
+  /** Reads a setting name. The parts of a dotted name are joined with `.`. */
+  private readonly settingName = this.RULE('settingName', (): string => {
+    const parts = [this.CONSUME(Name, { ERR_MSG: EXPECT_SETTING_NAME })];
+    this.MANY(() => {
+      this.CONSUME(Dot);
+      parts.push(this.CONSUME2(Name, { ERR_MSG: EXPECT_SETTING_NAME }));
+    });
+    return this.ACTION(() => parts.map(identifierValue).join('.'));
+  });
+
+  /**
+   * Reads the value of SET: an expression, or a bare word that ends the statement, which is
+   * read as a string literal of its text. A bare word may be reserved, as in
+   * `SET pushdown_aggregation = off` or `= on`. TRUE, FALSE and NULL stay literals.
+   */
+  private readonly settingValue = this.RULE('settingValue', (): Expr =>
+    this.OR({
+      DEF: [
+        {
+          GATE: () => this.isBareWordValue(),
+          ALT: () => {
+            const word = this.CONSUME(AnyWord);
+            return this.ACTION((): Expr => ({ kind: 'literal', span: spanOf(word), value: { type: 'string', value: word.image } }));
+          },
+        },
+        { ALT: () => this.SUBRULE(this.expr) },
+      ],
+      ERR_MSG: EXPECT_EXPRESSION,
+    }),
+  );
+
+  private isBareWordValue(): boolean {
+    const word = this.LA(1);
+    const next = this.LA(2).tokenType;
+    const endsStatement = next === Semicolon || next === EOF;
+    return tokenMatcher(word, AnyWord) && !LITERAL_WORDS.has(word.tokenType) && endsStatement;
+  }
+}
+
+/** The parser is built once, because building it analyses the whole grammar. */
+let sharedParser: SqlParser | null = null;
 
 /** Parses a script of zero or more statements separated by `;`. Throws ParseError. */
 export function parse(sql: string): Statement[] {
-  const p = new TokenCursor(sql, tokenize(sql));
-  const statements: Statement[] = [];
-  for (;;) {
-    while (p.isOperator(';')) p.advance();
-    if (p.atEnd()) return statements;
-    p.beginStatement();
-    statements.push(parseStatement(p));
-    if (!p.atEnd() && !p.isOperator(';')) {
-      p.expect("';'");
-      p.fail();
-    }
-  }
+  sharedParser ??= new SqlParser();
+  return sharedParser.parseScript(sql);
 }
 
 /**
@@ -51,70 +204,4 @@ export function parseQuery(sql: string): QueryExpr {
     span = statements[1]!.span;
   }
   throw new ParseError('PARSE_NOT_A_SINGLE_QUERY', message, span, 'Pass a single SELECT query.', sql);
-}
-
-function parseStatement(p: TokenCursor): Statement {
-  const start = p.peek().span;
-  if (isQueryStart(p)) {
-    const query = parseQueryExpr(p);
-    return { kind: 'query', span: p.spanFrom(start), query };
-  }
-
-  switch (p.peek().keyword) {
-    case 'EXPLAIN': {
-      p.advance();
-      const analyze = p.matchKeyword('ANALYZE');
-      if (!isQueryStart(p)) {
-        p.expect('SELECT');
-        p.expect('WITH');
-        return p.fail();
-      }
-      const query = parseQueryExpr(p);
-      return { kind: 'explain', span: p.spanFrom(start), analyze, query };
-    }
-    case 'DESCRIBE': {
-      p.advance();
-      const table = parseTableName(p);
-      return { kind: 'describe', span: p.spanFrom(start), table };
-    }
-    case 'SHOW':
-      p.advance();
-      p.consumeKeyword('TABLES');
-      return { kind: 'show_tables', span: p.spanFrom(start) };
-    case 'SET': {
-      p.advance();
-      const name = parseSettingName(p);
-      if (!p.matchOperator('=') && !p.matchKeyword('TO')) p.fail();
-      const value = parseExpr(p);
-      return { kind: 'set', span: p.spanFrom(start), name, value };
-    }
-    case 'RESET': {
-      p.advance();
-      const name = parseSettingName(p);
-      return { kind: 'reset', span: p.spanFrom(start), name };
-    }
-    default:
-      for (const keyword of STATEMENT_KEYWORDS) p.expect(keyword);
-      return p.fail('a statement such as SELECT, EXPLAIN, DESCRIBE, SHOW TABLES, SET or RESET');
-  }
-}
-
-function parseTableName(p: TokenCursor): QualifiedName {
-  const first = parseIdentifier(p, 'a table name');
-  if (!p.isOperator('.')) {
-    return { kind: 'qualified_name', span: first.token.span, keyspace: null, name: first.name };
-  }
-  p.advance();
-  const second = parseIdentifier(p, 'a table name');
-  return { kind: 'qualified_name', span: p.spanFrom(first.token.span), keyspace: first.name, name: second.name };
-}
-
-/** Reads a setting name. The parts of a dotted name are joined with `.`. */
-function parseSettingName(p: TokenCursor): string {
-  const parts = [parseIdentifier(p, 'a setting name').name];
-  while (p.isOperator('.')) {
-    p.advance();
-    parts.push(parseIdentifier(p, 'a setting name').name);
-  }
-  return parts.join('.');
 }

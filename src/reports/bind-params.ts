@@ -25,17 +25,17 @@ export function parseParamAssignment(text: string): ParamAssignment {
 
 /**
  * Checks the given values against a report's declarations and returns the values to bind, by
- * parameter name; declared defaults fill the parameters not given. Throws ReportParamError naming
+ * parameter name. Declared defaults fill the parameters not given. Throws ReportParamError naming
  * every missing, unknown or ill-typed parameter, followed by the report's parameter list.
  * `timeZone` is the zone in which TIMESTAMP text without an offset is read.
  */
-export function bindReportParams(report: Report, given: readonly ParamAssignment[], timeZone: string): Record<string, ParamValue> {
+export function bindReportParams(report: Report, assignments: readonly ParamAssignment[], timeZone: string): Record<string, ParamValue> {
   const problems: string[] = [];
   const values: Record<string, ParamValue> = {};
   const declared = new Map(report.params.map((param) => [param.name.toLowerCase(), param]));
 
   const byName = new Map<string, ParamAssignment>();
-  for (const assignment of given) {
+  for (const assignment of assignments) {
     const key = assignment.name.toLowerCase();
     if (!declared.has(key)) {
       const suggestion = didYouMean(assignment.name, report.params.map((param) => param.name));
@@ -74,7 +74,7 @@ export function describeReportParams(report: Report): string {
   return [`parameters of report ${report.name}:`, ...reportParamLines(report).map((line) => `  ${line}`)].join('\n');
 }
 
-/** One line per parameter: name, type, and `default VALUE` or `required`, in aligned columns. */
+/** Formats one line per parameter: name, type, and `default VALUE` or `required`, in aligned columns. */
 export function reportParamLines(report: Report): string[] {
   const nameWidth = Math.max(0, ...report.params.map((param) => param.name.length));
   const typeWidth = Math.max(0, ...report.params.map((param) => param.type.length));

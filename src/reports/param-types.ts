@@ -22,7 +22,7 @@ const INT32_MAX = 2 ** 31 - 1;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
-/** The text form each type accepts, for messages. */
+/** Describes the text form a type accepts, for messages. */
 export function expectedForm(type: ParamType): string {
   switch (type) {
     case 'INT':
@@ -46,7 +46,9 @@ export function expectedForm(type: ParamType): string {
  * Converts parameter text to the value bound for it, or returns undefined when the text is not of
  * the type. INT and BIGINT become exact integers (a bigint beyond 2^53). A DATE stays
  * `YYYY-MM-DD` text, because the binder reads a text value compared with a DATE as a DATE. A
- * TIMESTAMP becomes a Date; text without an offset names a wall-clock time in `timeZone`.
+ * TIMESTAMP becomes a Date, and text without an offset names a wall-clock time in `timeZone`.
+ * NOTE: the engine types a parameter by its JS value, so a DATE parameter is TEXT outside a
+ * comparison (`:day + INTERVAL '1 day'` fails), and an integral DOUBLE such as 2 binds as BIGINT.
  */
 export function parseParamValue(type: ParamType, text: string, timeZone: string): ParamValue | undefined {
   switch (type) {

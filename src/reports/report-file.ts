@@ -6,7 +6,7 @@ export interface ReportParam {
   readonly name: string;
   readonly type: ParamType;
   /**
-   * Default text as written after `=`, with SQL quotes removed; null for `= NULL`; undefined when
+   * Default text as written after `=` without SQL quotes, null for `= NULL`, or undefined when
    * the parameter has no default and must be given.
    */
   readonly defaultText: string | null | undefined;
@@ -42,12 +42,12 @@ const HEADER_TAG = /^--\s*@(\w+)\b\s*(.*)$/;
 const PARAM_DECLARATION = /^([A-Za-z_][A-Za-z0-9_]*)\s+([A-Za-z]+)\s*(?:=\s*(.*))?$/;
 
 /**
- * Reads a report. The header is the run of blank and `--` comment lines at the top of the file;
- * in it, `-- @name NAME`, `-- @description TEXT` (repeatable, joined with spaces) and
- * `-- @param NAME TYPE [= default]` lines describe the report, and other comments are ignored.
+ * Reads a report. The header is the run of blank and `--` comment lines at the top of the file.
+ * In it, `-- @name NAME`, `-- @description TEXT` (repeatable, joined with spaces) and
+ * `-- @param NAME TYPE [= default]` lines describe the report. Other comments are ignored.
  * TYPE is one of INT, BIGINT, DOUBLE, TEXT, DATE, TIMESTAMP, BOOLEAN in any case. A default is a
- * SQL string literal (`'2026-11-16'`), a bare word or number (`2`, `true`), or NULL; it must be a
- * valid value of the type. Without `@name` the file name without `.sql` is the name.
+ * SQL string literal (`'2026-11-16'`), a bare word or number (`2`, `true`), or NULL, and it must
+ * be a valid value of the type. Without `@name` the file name without `.sql` is the name.
  * Throws ReportHeaderError for an unknown tag, a malformed or repeated declaration, or a bad default.
  */
 export function parseReport(sql: string, source: string): Report {
@@ -106,7 +106,7 @@ function parseParamDeclaration(text: string, line: number, fail: (message: strin
   if (type === undefined) fail(`parameter ${name} has unknown type ${typeName}; the types are ${PARAM_TYPES.join(', ')}`);
 
   const defaultText = defaultSource === undefined ? undefined : unquoteDefault(defaultSource.trim(), name, fail);
-  // UTC stands in for the session zone here: only the form of a TIMESTAMP default is checked.
+  // UTC is used in place of the session zone because only the form of a TIMESTAMP default is checked here.
   if (typeof defaultText === 'string' && parseParamValue(type!, defaultText, 'UTC') === undefined) {
     fail(`default ${defaultSource!.trim()} of parameter ${name} is not ${expectedForm(type!)}`);
   }

@@ -18,7 +18,7 @@ export function requireBuiltCli(): void {
 }
 
 /**
- * Runs the built CLI in `cwd` with pipes for all three streams, so it sees no terminal.
+ * Runs the built CLI in `cwd` with pipes for all three streams, so none of them is a terminal.
  * `input` is written to its standard input, which is closed at once when `input` is undefined.
  */
 export function runCli(args: readonly string[], cwd: string, options: { input?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {

@@ -60,7 +60,7 @@ function sqlLiteral(value: Value, type: string): string {
 }
 
 /**
- * The rows of an example's `(VALUES ...) t(x)` input as a UNION ALL of SELECTs, because
+ * Writes the rows of an example's `(VALUES ...) t(x)` input as a UNION ALL of SELECTs, because
  * cassalytics reads FROM a table or a subquery only.
  */
 function unionOfRows(from: string, timeZone: string | undefined): string {
@@ -77,7 +77,7 @@ function exampleSql(kind: Kind, call: string, from: string | undefined): string 
   return `SELECT x, ${call} AS v FROM ${from} ORDER BY x, v`;
 }
 
-/** The documented result as a cell of the result column's type. */
+/** Converts the documented result to a cell of the result column's type. */
 function documentedCell(value: Value, type: SqlType): Cell {
   if (value === null || value === JSON_NULL) return null;
   switch (type) {

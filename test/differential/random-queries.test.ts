@@ -8,8 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQueryDomain } from '../support/differential/domain.js';
 import { openGeneratedFixture, type GeneratedFixture } from '../support/differential/fixture.js';
-import { realDatesView } from '../support/differential/duckdb-store.js';
-import { describeMismatch, type DifferentialHarness } from '../support/differential/harness.js';
+import { describeMismatch, isKnownTimePruningDifference } from '../support/differential/harness.js';
 import { generateQuery, type QueryDomain } from '../support/differential/query-generator.js';
 
 const SEED = Number(process.env.DIFF_SEED ?? 20261116);
@@ -18,19 +17,6 @@ const SINGLE_INDEX = process.env.DIFF_QUERY_INDEX === undefined ? null : Number(
 const CHUNK_SIZE = 100;
 /** Failures printed in full; the others are listed by index. */
 const FAILURES_SHOWN = 5;
-
-/**
- * Returns whether a mismatch is the known one of time-range pruning: a filter on event_time or
- * log_time drops the rows stored under partitions that name no real date (31 February), although
- * their log_time passes the filter. The query then matches DuckDB over the rows with real dates.
- * TODO: remove once the pruning keeps those partitions.
- */
-async function isKnownTimePruningDifference(harness: DifferentialHarness, sql: string): Promise<boolean> {
-  if (!/\b(event_time|log_time)\b/.test(sql)) return false;
-  const tables = new Map([['user_logs', realDatesView('user_logs')]]);
-  const result = await harness.check(sql, { duckdb: { tables } });
-  return result.mismatch === null;
-}
 
 const indexes = SINGLE_INDEX === null ? Array.from({ length: QUERY_COUNT }, (_, i) => i) : [SINGLE_INDEX];
 const chunks: number[][] = [];
@@ -78,8 +64,8 @@ describe('random queries against DuckDB', () => {
           failures.push(describeMismatch(`query ${index} (${query.shape}); ${rerun}`, query.sql, result));
         }
       }
-      const shown = failures.slice(0, FAILURES_SHOWN).join('\n\n');
-      expect(failures.length, `${failures.length} of ${chunk.length} queries differ:\n\n${shown}`).toBe(0);
+      const printedFailures = failures.slice(0, FAILURES_SHOWN).join('\n\n');
+      expect(failures.length, `${failures.length} of ${chunk.length} queries differ:\n\n${printedFailures}`).toBe(0);
     });
   }
 

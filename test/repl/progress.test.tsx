@@ -29,8 +29,8 @@ afterEach(() => {
 });
 
 /**
- * The real engine, except that a query whose text contains `slow_scan` takes `tasks` × `taskMs`
- * and reports progress after each task, as the executor does, and stops when its signal aborts.
+ * Wraps the real engine so that a query naming `slow_scan` takes `tasks` × `taskMs`, reports
+ * progress after each task as the executor does, and stops when its signal aborts.
  */
 function slowEngine(base: Engine, tasks: number, taskMs: number): ReplEngine {
   return {
@@ -89,7 +89,7 @@ describe('progress line text', () => {
 
 describe('progress bar in the shell', () => {
   test('appears after half a second and is replaced by the footer', async () => {
-    shell = renderRepl(slowEngine(engine, 10, 150), { columns: 120 });
+    shell = renderRepl(slowEngine(engine, 10, 150), { columns: 100 });
     const submittedAt = performance.now();
     await shell.submit(SLOW_QUERY);
     const frame = await shell.waitFor((f) => /\d+\/10 tasks/.test(f));

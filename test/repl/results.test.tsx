@@ -56,10 +56,10 @@ describe('results fit the terminal width', () => {
 
   test('narrow terminals hide trailing columns and say how to see them', async () => {
     const result = await resultOf(WIDE_QUERY, { columns: 40 });
-    const shown = headerNames(result.body);
-    expect(shown[0]).toBe('store_id');
-    expect(shown.length).toBeLessThan(7);
-    const hidden = ['store_id', 'event_id', 'user_id', 'session_id', 'url', 'detail', 'event_time'].slice(shown.length);
+    const visibleColumns = headerNames(result.body);
+    expect(visibleColumns[0]).toBe('store_id');
+    expect(visibleColumns.length).toBeLessThan(7);
+    const hidden = ['store_id', 'event_id', 'user_id', 'session_id', 'url', 'detail', 'event_time'].slice(visibleColumns.length);
     expect(result.cuts[0]).toBe(`${hidden.length} columns not shown to fit 40 terminal columns: ${hidden.join(', ')}`);
     expect(result.cuts).toContain('\\x shows every column with whole values, one row at a time; \\format csv prints every value in full');
   });

@@ -11,8 +11,9 @@ import { runOverview } from './overview.js';
  * Registers what `cassalytics` does without a command:
  * - standard input is not a terminal (`echo 'SELECT 1;' | cassalytics`): run the statements read
  *   from it, as `query -` does, with no interactive output;
- * - standard input is a terminal: start the interactive shell when it is built (repl/main.ts);
- * - otherwise, or when the piped input holds no text: print the overview of the --db file or of
+ * - standard input and output are terminals: start the interactive shell when it is built
+ *   (repl/main.tsx);
+ * - otherwise, or when the piped input contains no text: print the overview of the --db file or of
  *   the sample database.
  */
 export function registerDefaultAction(program: Command): Command {
@@ -32,7 +33,7 @@ async function runDefault(options: SessionOptions): Promise<void> {
       await runSqlSession(options, settings, { sql, source: '<stdin>', statements, params: {} });
       return;
     }
-  } else if (await startReplIfBuilt({ options, settings, openEngine: () => openEngine(options, settings) })) {
+  } else if (process.stdout.isTTY === true && (await startReplIfBuilt({ options, settings, openEngine: () => openEngine(options, settings) }))) {
     return;
   }
 

@@ -15,7 +15,7 @@ export const stringAgg: AggregateFunction<StringAggState> = {
   name: 'string_agg',
   signature: "string_agg(text [, separator]) -> TEXT",
   description:
-    "Joins the non-NULL texts with separator (',' by default), in the order the rows arrive. Without ORDER BY that order is unspecified: with several workers it depends on which partition finishes first.",
+    "Joins the non-NULL texts with separator (',' by default), in the order the rows arrive. Without ORDER BY that order is unspecified, because partial results from several workers are merged in no fixed order.",
   examples: [
     { sql: "string_agg(x, ' > ')", from: "(VALUES ('home'), (NULL), ('cart'), ('pay')) t(x)", result: 'home > cart > pay' },
     { sql: 'string_agg(x)', from: "(VALUES ('a'), ('b')) t(x)", result: 'a,b' },

@@ -44,7 +44,9 @@ export function checkArgs(args: readonly ArgType[], list: ParamList): SignatureE
   const required = list.required ?? list.params.length;
   const max = list.variadic ? Infinity : list.params.length;
   if (args.length < required || args.length > max) {
-    const expected = max === Infinity ? `at least ${required}` : required === max ? String(required) : `${required} to ${max}`;
+    let expected = `${required} to ${max}`;
+    if (max === Infinity) expected = `at least ${required}`;
+    else if (required === max) expected = String(required);
     const noun = expected === '1' || expected === 'at least 1' ? 'argument' : 'arguments';
     return { error: `expects ${expected} ${noun}, got ${args.length}` };
   }
@@ -60,8 +62,8 @@ export function isSignatureError(value: unknown): value is SignatureError {
 }
 
 /**
- * The type several arguments share: equal types, BIGINT widened to DOUBLE, DATE widened to
- * TIMESTAMP. Untyped NULLs are skipped; all NULLs give TEXT.
+ * Returns the type several arguments share: equal types, BIGINT widened to DOUBLE, DATE widened
+ * to TIMESTAMP. Untyped NULLs are skipped, and arguments that are all NULL give TEXT.
  */
 export function commonType(args: readonly ArgType[]): SqlType | SignatureError {
   let common: ArgType = 'NULL';
@@ -103,8 +105,8 @@ export function scalar(definition: ScalarDefinition): ScalarFunction {
   const { returns } = definition;
   const nullPropagating = definition.nullPropagating ?? true;
   const inner = definition.evaluate;
-  // The executor skips NULL-propagating calls with a NULL argument; the check here keeps direct
-  // calls (tests, constant folding) correct too.
+  // The executor skips NULL-propagating calls with a NULL argument. The check here keeps direct
+  // calls, from tests and constant folding, correct too.
   const evaluate: ScalarFunction['evaluate'] = nullPropagating
     ? (args, context, argTypes) => (args.includes(null) ? null : inner(args, context, argTypes))
     : inner;
@@ -124,7 +126,7 @@ export function scalar(definition: ScalarDefinition): ScalarFunction {
   };
 }
 
-/** The same function under another name, such as substring for substr. */
+/** Returns the same function under another name, such as substring for substr. */
 export function alias(fn: ScalarFunction, name: string): ScalarFunction {
   const rename = (text: string) => text.replace(new RegExp(`^${fn.name}\\b`), name);
   return {
@@ -135,7 +137,7 @@ export function alias(fn: ScalarFunction, name: string): ScalarFunction {
   };
 }
 
-/** Registers functions by name, and under each alias, rejecting duplicates. */
+/** Maps functions by name. Aliases are separate function objects (see `alias`); a name defined twice is an internal error. */
 export function byName<F extends { readonly name: string }>(functions: readonly F[]): Map<string, F> {
   const map = new Map<string, F>();
   for (const fn of functions) {

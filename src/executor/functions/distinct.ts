@@ -14,7 +14,7 @@ export interface DistinctState {
   bytes: number;
 }
 
-/** Wraps `aggregate` so that `aggregate(DISTINCT ...)` sees each distinct argument row once. */
+/** Wraps `aggregate` so that `aggregate(DISTINCT ...)` receives each distinct argument row once. */
 export function makeDistinct<State>(aggregate: AggregateFunction<State>): AggregateFunction<DistinctState> {
   return {
     name: aggregate.name,

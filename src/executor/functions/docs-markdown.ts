@@ -17,8 +17,11 @@ function renderFunction(doc: FunctionDoc): string {
   if (doc.examples.length > 0) {
     lines.push('| Example | Result |', '| --- | --- |');
     for (const example of doc.examples) {
-      const zone = example.timeZone ? ` (time zone ${example.timeZone})` : '';
-      lines.push(`| \`${escapeCell(example.sql)}\`${zone} | \`${escapeCell(example.result)}\` |`);
+      const notes: string[] = [];
+      if (example.timeZone) notes.push(`time zone ${example.timeZone}`);
+      if (example.queryStart) notes.push(`query started at ${example.queryStart} UTC`);
+      const context = notes.length > 0 ? ` (${notes.join(', ')})` : '';
+      lines.push(`| \`${escapeCell(example.sql)}\`${context} | \`${escapeCell(example.result)}\` |`);
     }
     lines.push('');
   }

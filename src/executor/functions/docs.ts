@@ -3,7 +3,7 @@ import type { ExprType } from '../semantics/types.js';
 import type { Value } from '../values.js';
 import { parseExampleCall, parseExampleInput, type ExampleCall } from './example-sql.js';
 import { aggregateFunctions, scalarFunctions, windowFunctions } from './index.js';
-import type { ArgType, FunctionExample } from './registry.js';
+import type { ArgType, FunctionExample, ScalarFunction } from './registry.js';
 
 /** Function documentation gathered from the catalog, for docs/functions.md and help text. */
 
@@ -13,7 +13,9 @@ export interface FunctionDocExample {
   /** The result as text: SQL text of the value, with strings quoted and NULL spelled out. */
   readonly result: string;
   readonly timeZone?: string;
-  /** Why DuckDB is not the reference for this example, when it is not. */
+  /** Query start the example assumes, as UTC display text, for now() and current_date. */
+  readonly queryStart?: string;
+  /** The reason DuckDB is not the reference for this example, when it is not. */
   readonly duckdbNote?: string;
 }
 
@@ -48,8 +50,10 @@ export function formatExampleValue(value: Value, type: ExprType, timeZone = 'UTC
 
 function resultType(kind: FunctionDoc['kind'], name: string, call: ExampleCall, example: FunctionExample): ExprType {
   const args = exampleArgTypes(call, example);
-  const fn = kind === 'scalar' ? scalarFunctions.get(name) : kind === 'aggregate' ? aggregateFunctions.get(name) : windowFunctions.get(name);
-  const type = fn?.returnType(args, literalValues(call));
+  let type: ReturnType<ScalarFunction['returnType']> | undefined;
+  if (kind === 'scalar') type = scalarFunctions.get(name)?.returnType(args, literalValues(call));
+  else if (kind === 'aggregate') type = aggregateFunctions.get(name)?.returnType(args);
+  else type = windowFunctions.get(name)?.returnType(args);
   return typeof type === 'string' ? type : 'TEXT';
 }
 
@@ -65,6 +69,7 @@ function documentExample(kind: FunctionDoc['kind'], name: string, example: Funct
     sql,
     result,
     ...(example.timeZone ? { timeZone: example.timeZone } : {}),
+    ...(example.nowMs !== undefined ? { queryStart: formatExampleValue(example.nowMs, 'TIMESTAMP') } : {}),
     ...(example.duckdbNote ? { duckdbNote: example.duckdbNote } : {}),
   };
 }

@@ -11,7 +11,7 @@ import type { ArgType, EvalContext, ScalarFunction } from './registry.js';
  * raises INVALID_JSON_PATH.
  */
 
-/** The document as JSON, or undefined when TEXT input does not parse. */
+/** Returns the document as JSON, or undefined when TEXT input does not parse. */
 function documentOf(value: Value, type: ArgType | undefined, context: EvalContext): JsonValue | undefined {
   if (type !== 'TEXT') return value as JsonValue;
   const parsed = parseJsonText(value as string);

@@ -30,7 +30,8 @@ function roundBigint(value: BigintValue, digits: number): BigintValue {
   const quotient = wide / factor;
   const remainder = wide % factor;
   const magnitude = remainder < 0n ? -remainder : remainder;
-  const adjusted = magnitude * 2n >= factor ? quotient + (wide < 0n ? -1n : 1n) : quotient;
+  let adjusted = quotient;
+  if (magnitude * 2n >= factor) adjusted += wide < 0n ? -1n : 1n;
   return checkInt64(adjusted * factor, () => `round(${value}, ${digits})`);
 }
 

@@ -1,6 +1,6 @@
 /**
  * A KLL quantile sketch (Karnin, Lang and Liberty, 2016), simplified: a stack of compactors where
- * level h holds items of weight 2^h. When the sketch holds more items than its capacity, the
+ * level h contains items of weight 2^h. When the sketch contains more items than its capacity, the
  * lowest level over its own capacity is sorted and every other item (odd or even positions,
  * chosen by a deterministic pseudo-random bit) moves up one level with twice the weight. An odd
  * item out stays behind, so the total weight always equals the number of values added.
@@ -17,7 +17,7 @@ const CAPACITY_RATIO = 2 / 3;
 const MIN_LEVEL_CAPACITY = 2;
 
 export interface QuantileSketch {
-  /** levels[h] holds items of weight 2^h, unsorted. */
+  /** levels[h] contains the items of weight 2^h, unsorted. */
   levels: number[][];
   /** Number of values added. */
   count: number;
@@ -93,10 +93,10 @@ export function mergeSketches(left: QuantileSketch, right: QuantileSketch): Quan
 }
 
 /**
- * The p-quantile with linear interpolation between neighbouring ranks, as DuckDB's quantile_cont
- * computes it: the sketch is read as a sorted list of `count` values where an item of weight w
- * appears w times, and the result interpolates at position p * (count - 1). Returns null when the
- * sketch is empty.
+ * Computes the p-quantile with linear interpolation between neighbouring ranks, as DuckDB's
+ * quantile_cont does. The sketch is read as a sorted list of `count` values in which an item of
+ * weight w appears w times, and the result interpolates at position p * (count - 1). Returns null
+ * when the sketch is empty.
  */
 export function sketchQuantile(sketch: QuantileSketch, p: number): number | null {
   if (sketch.count === 0) return null;

@@ -38,7 +38,7 @@ export interface FunctionExample {
   readonly nowMs?: number;
   /**
    * The expression DuckDB runs instead of `sql` where DuckDB spells the call differently, or null
-   * where DuckDB has no equivalent; `duckdbNote` then says why.
+   * where DuckDB has no equivalent. `duckdbNote` gives the reason.
    */
   readonly duckdb?: string | null;
   readonly duckdbNote?: string;
@@ -60,7 +60,7 @@ export interface ScalarFunction {
   readonly examples?: readonly FunctionExample[];
   /**
    * Resolves the result type from the argument types, or explains why they do not fit.
-   * `literals` holds the value of each argument that is a literal (undefined for the others);
+   * `literals` contains the value of each argument that is a literal, and undefined for the others.
    * date_part needs it because date_part('epoch', x) is a DOUBLE and other fields are BIGINT.
    */
   returnType(args: readonly ArgType[], literals?: readonly (Value | undefined)[]): SqlType | SignatureError;

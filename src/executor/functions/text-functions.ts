@@ -135,8 +135,9 @@ const splitPart = scalar({
   evaluate: ([text, delimiter, index]) => {
     const fields = delimiter === '' ? Array.from(text as string) : (text as string).split(delimiter as string);
     const position = toSmallInteger(index!);
-    const field = position > 0 ? fields[position - 1] : position < 0 ? fields[fields.length + position] : undefined;
-    return field ?? '';
+    if (position > 0) return fields[position - 1] ?? '';
+    if (position < 0) return fields[fields.length + position] ?? '';
+    return '';
   },
 });
 

@@ -81,7 +81,7 @@ const datePartFunction = scalar({
   name: 'date_part',
   signature: 'date_part(field, timestamp or date) -> BIGINT (DOUBLE for epoch)',
   description:
-    "A calendar field in the session time zone, as EXTRACT(field FROM x) gives it: year, quarter, month, week (ISO), day, dow (0 = Sunday), isodow (1 = Monday), doy, hour, minute, second, millisecond (includes the seconds, times 1000), epoch (seconds, DOUBLE); also isoyear, yearweek, decade, century, millennium, microsecond.",
+    'A calendar field of the value in the session time zone, as EXTRACT(field FROM x) gives it. Fields: year, quarter, month, week (ISO week), day, dow (0 = Sunday), isodow (1 = Monday), doy, hour, minute, second, millisecond (includes the seconds, times 1000) and epoch (seconds since 1970 as a DOUBLE). Also isoyear, yearweek, decade, century, millennium and microsecond.',
   examples: [
     { sql: "date_part('dow', DATE '2024-03-10')", result: 0 },
     { sql: "date_part('week', DATE '2021-01-03')", result: 53 },

@@ -118,7 +118,8 @@ function mismatch(op: ArithmeticOperator, leftType: ExprType, rightType: ExprTyp
 
 /** Resolves `left op right` for the given static types; an untyped NULL takes the other side's type. */
 export function resolveArithmetic(op: ArithmeticOperator, leftType: ExprType, rightType: ExprType, timeZone = 'UTC'): BinaryOperation | TypeMismatch {
-  const left: ExprType = leftType === 'NULL' ? (rightType === 'NULL' ? 'BIGINT' : rightType) : leftType;
+  let left: ExprType = leftType;
+  if (left === 'NULL') left = rightType === 'NULL' ? 'BIGINT' : rightType;
   const right: ExprType = rightType === 'NULL' ? left : rightType;
   if (isNumeric(left) && isNumeric(right)) return numericOperation(op, left, right);
 

@@ -10,8 +10,8 @@ import { assertNever, type ExprType } from './types.js';
 
 /**
  * Compares two strings by Unicode code point, as DuckDB orders VARCHAR (UTF-8 byte order).
- * JS `<` compares UTF-16 code units, which differs only when one side has a surrogate (an astral
- * character) and the other a BMP character at U+E000 or above; the first differing unit decides.
+ * JS `<` compares UTF-16 code units. That order differs only when, at the first differing unit,
+ * one side has a surrogate (part of an astral character) and the other a character at U+E000 or above.
  */
 export function compareText(a: string, b: string): number {
   if (a === b) return 0;
@@ -40,9 +40,13 @@ export function compareNumbers(a: number | bigint, b: number | bigint): number {
     if (a < b) return -1;
     if (a > b) return 1;
     if (a === b) return 0;
-    return Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : -1;
+    if (!Number.isNaN(a)) return -1;
+    return Number.isNaN(b) ? 0 : 1;
   }
-  if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'bigint' && typeof b === 'bigint') {
+    if (a === b) return 0;
+    return a < b ? -1 : 1;
+  }
   if (typeof a === 'bigint') return -compareBigintToNumber(b as number, a);
   return compareBigintToNumber(a, b as bigint);
 }
@@ -70,7 +74,8 @@ export function compareValues(a: Value, b: Value, type: ExprType): number {
     case 'TEXT':
       return compareText(a as string, b as string);
     case 'BOOLEAN':
-      return a === b ? 0 : a === false ? -1 : 1;
+      if (a === b) return 0;
+      return a === false ? -1 : 1;
     case 'JSON':
       // JSON compares as its text, as DuckDB compares JSON values as VARCHAR.
       return compareText(stringifyJson(a as JsonValue), stringifyJson(b as JsonValue));
@@ -92,7 +97,8 @@ export function equals(a: Value, b: Value, type: ExprType): boolean {
 
 /**
  * Encodes one value for `groupKey`. Each encoding starts with a tag and is self-delimiting, so
- * concatenated encodings cannot collide: strings carry their length, numbers end with `;`.
+ * concatenated encodings cannot collide. Strings and JSON text carry their length, and numbers end
+ * with `;`, which no number's text contains.
  * Tags: `n` NULL, `t`/`f` booleans, `d` numbers, `i` bigints, `s` strings, `z` JSON null,
  * `j` JSON arrays and objects (and INTERVAL values).
  */
@@ -122,9 +128,9 @@ function encodeValue(value: Value): string {
 }
 
 /**
- * A string key for a row of group values, usable in a Map. Distinct rows get distinct keys: NULL,
- * numbers, bigints beyond 2^53 and strings are tagged apart, and a bigint within the safe range
- * encodes like the equal number.
+ * Builds a string key for a row of group values, usable in a Map. Distinct rows get distinct keys
+ * because NULL, numbers, bigints beyond 2^53 and strings are tagged apart. A bigint within the
+ * safe range encodes like the equal number.
  */
 export function groupKey(values: readonly Value[]): string {
   if (values.length === 1) return encodeValue(values[0]!);

@@ -32,13 +32,13 @@ export const DATE_PART_FIELDS: readonly DateField[] = [
   'epoch',
 ];
 
-/** A field of a TIMESTAMP (ms since the epoch) in `timeZone`. */
+/** Extracts a field of a TIMESTAMP (ms since the epoch) in `timeZone`. */
 export function timestampPart(field: DateField, instantMs: number, timeZone: string): number {
   if (field === 'epoch') return instantMs / 1000;
   return fieldOf(field, zonedFields(instantMs, timeZone));
 }
 
-/** A field of a DATE (days since the epoch). `epoch` counts from midnight UTC, like DuckDB. */
+/** Extracts a field of a DATE (days since the epoch). `epoch` counts from midnight UTC, like DuckDB. */
 export function datePart(field: DateField, days: number): number {
   if (field === 'epoch') return days * 86_400;
   return fieldOf(field, fieldsOfWall(days * MS_PER_DAY));

@@ -1,7 +1,7 @@
 import { MS_PER_DAY } from '../values.js';
 import { daysFromCivil, isoDayOfWeek, isoWeek } from './calendar.js';
 import type { DateField } from './date-units.js';
-import { instantToWall, wallToInstants } from './time-zone.js';
+import { instantToWall, wallToInstant, wallToInstants } from './time-zone.js';
 import { assertNever } from './types.js';
 import { fieldsOfWall, startOfDay } from './zoned-time.js';
 
@@ -28,10 +28,10 @@ const CLOCK_UNIT_MS: Partial<Record<DateField, number>> = { hour: 3_600_000, min
  * Truncates a TIMESTAMP to the start of its unit in `timeZone`; weeks start on Monday.
  *
  * Units of an hour or less subtract the time elapsed on the local clock since the unit began, so
- * the result never follows the input; an hour repeated when clocks go back truncates to the start
+ * the result never follows the input. An hour repeated when clocks go back truncates to the start
  * of the occurrence that contains the input. DuckDB 1.5 instead resolves the truncated wall time to
- * the later occurrence. Units of a day or more return the first instant of the local start date,
- * which handles 23- and 25-hour days.
+ * the later occurrence, which can follow the input. Units of a day or more return the first
+ * instant of the local start date, which handles 23- and 25-hour days.
  */
 export function truncateTimestamp(unit: DateField, instantMs: number, timeZone: string): number {
   const clockUnit = CLOCK_UNIT_MS[unit];
@@ -40,10 +40,13 @@ export function truncateTimestamp(unit: DateField, instantMs: number, timeZone: 
     const unitStart = Math.floor(wall / clockUnit) * clockUnit;
     const sameOffset = instantMs - (wall - unitStart);
     if (instantToWall(sameOffset, timeZone) === unitStart) return sameOffset;
-    // The offset changed inside the unit, as with Lord Howe Island's 30-minute DST shift: take the
-    // latest instant of the unit's local start that is not after the input.
+    // The offset changed inside the unit, as with Lord Howe Island's 30-minute DST shift. Take the
+    // latest instant of the unit's local start that is not after the input. When clocks skipped
+    // that local time, take the instant the gap ended.
     const starts = wallToInstants(unitStart, timeZone).filter((start) => start <= instantMs);
-    return starts.length > 0 ? starts[starts.length - 1]! : sameOffset;
+    if (starts.length > 0) return starts[starts.length - 1]!;
+    const afterGap = wallToInstant(unitStart, timeZone);
+    return afterGap <= instantMs ? afterGap : sameOffset;
   }
   const days = Math.floor(instantToWall(instantMs, timeZone) / MS_PER_DAY);
   return startOfDay(truncateDays(unit, days), timeZone);

@@ -14,7 +14,7 @@ export type SqlRuntimeErrorCode =
   | 'INVALID_JSON_PATH'
   /** A LIKE, regular-expression or strftime pattern that does not parse. */
   | 'INVALID_PATTERN'
-  /** A time zone name that the runtime does not know. */
+  /** A time zone name missing from the runtime's ICU data. */
   | 'INVALID_TIME_ZONE';
 
 /** An error raised by a value-level operation: overflow, a failed conversion, a bad argument. */

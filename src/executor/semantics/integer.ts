@@ -92,5 +92,6 @@ export function bigintToDouble(a: BigintValue): number {
 /** Sign of a BIGINT: -1, 0 or 1. */
 export function signBigint(a: BigintValue): number {
   if (typeof a === 'number') return Math.sign(a) + 0;
-  return a < 0n ? -1 : a > 0n ? 1 : 0;
+  if (a === 0n) return 0;
+  return a < 0n ? -1 : 1;
 }

@@ -43,25 +43,30 @@ export function addMonthsToDate(days: number, months: number): number {
 }
 
 /**
- * TIMESTAMP + INTERVAL. Months and days move the local date in `timeZone` and keep the local time
- * of day (across a DST change one day can be 23 or 25 hours); milliseconds are then added as
- * elapsed time. A local result time that occurs twice keeps the start's UTC offset when it can,
- * and one that clocks skip moves forward by the gap. This matches DuckDB 1.5 (ICU calendar
- * arithmetic) with TIMESTAMPTZ and the session time zone.
+ * Adds an INTERVAL to a TIMESTAMP in `timeZone`, in three steps as DuckDB 1.5 does through ICU
+ * calendars:
+ * - Months move the local date, clamped to the month's last day, and keep the local time. A local
+ *   time that occurs twice resolves to the later occurrence, and one that clocks skip moves forward.
+ * - Days move the local date too, but a local time that occurs twice keeps the UTC offset it had
+ *   before the step. So across a DST change one day can be 23 or 25 hours.
+ * - Milliseconds are added as elapsed time.
  */
 export function addIntervalToTimestamp(instantMs: number, interval: IntervalValue, timeZone: string): number {
   if (interval.months === 0 && interval.days === 0) return instantMs + interval.ms;
   if (isUtc(timeZone)) return addCalendarUtc(instantMs, interval) + interval.ms;
-  const offset = zoneOffsetMs(instantMs, timeZone);
-  const wall = instantMs + offset;
-  let days = Math.floor(wall / MS_PER_DAY);
-  const timeOfDay = wall - days * MS_PER_DAY;
-  if (interval.months !== 0) days = addMonthsToDate(days, interval.months);
-  days += interval.days;
-  const target = days * MS_PER_DAY + timeOfDay;
-  const instants = wallToInstants(target, timeZone);
-  const sameOffset = instants.find((instant) => instant === target - offset);
-  return (sameOffset ?? wallToInstant(target, timeZone)) + interval.ms;
+  let instant = instantMs;
+  if (interval.months !== 0) {
+    const wall = instantToWall(instant, timeZone);
+    const days = Math.floor(wall / MS_PER_DAY);
+    instant = wallToInstant(addMonthsToDate(days, interval.months) * MS_PER_DAY + (wall - days * MS_PER_DAY), timeZone);
+  }
+  if (interval.days !== 0) {
+    const offset = zoneOffsetMs(instant, timeZone);
+    const target = instant + offset + interval.days * MS_PER_DAY;
+    const sameOffset = wallToInstants(target, timeZone).find((candidate) => candidate === target - offset);
+    instant = sameOffset ?? wallToInstant(target, timeZone);
+  }
+  return instant + interval.ms;
 }
 
 function addCalendarUtc(instantMs: number, interval: IntervalValue): number {
@@ -71,17 +76,17 @@ function addCalendarUtc(instantMs: number, interval: IntervalValue): number {
   return (days + interval.days) * MS_PER_DAY + timeOfDay;
 }
 
-/** DATE + INTERVAL, a TIMESTAMP: the date's first instant in `timeZone` plus the interval. */
+/** Adds an INTERVAL to a DATE, giving a TIMESTAMP: the date's first instant in `timeZone` plus the interval. */
 export function addIntervalToDate(days: number, interval: IntervalValue, timeZone: string): number {
   return addIntervalToTimestamp(wallToInstant(days * MS_PER_DAY, timeZone), interval, timeZone);
 }
 
 /**
- * TIMESTAMP - TIMESTAMP as an interval of days and milliseconds (months stay 0), the way ICU's
- * calendar difference gives it in DuckDB 1.5: the most whole calendar days that can be added to the
- * earlier instant in `timeZone` without passing the later one, then the elapsed milliseconds left.
- * A negative difference is the negated difference of the swapped operands. So in
- * America/New_York, 2024-03-10 12:00Z - 2024-03-09 12:00Z is `1 day 01:00:00`.
+ * Computes TIMESTAMP - TIMESTAMP as days and milliseconds (months stay 0), as ICU's calendar
+ * difference does in DuckDB 1.5. The days are the most whole calendar days that can be added to
+ * the earlier instant in `timeZone` without passing the later one, and the milliseconds are the
+ * elapsed time left. A negative difference is the negated difference of the swapped operands.
+ * So in America/New_York, 2024-03-10 12:00Z - 2024-03-09 12:00Z is `1 day 01:00:00`.
  */
 export function subtractTimestamps(a: number, b: number, timeZone: string): IntervalValue {
   if (a < b) return negateInterval(subtractTimestamps(b, a, timeZone));
@@ -110,7 +115,7 @@ const UNIT_ALIASES: Readonly<Record<string, 'year' | 'quarter' | 'month' | 'week
   microsecond: 'microsecond', microseconds: 'microsecond', us: 'microsecond', usec: 'microsecond', usecs: 'microsecond',
 };
 
-/** Interval of `count` units, with fractions carried down: 1.5 months is 1 month 15 days. */
+/** Builds the interval of `count` units, carrying fractions down: 1.5 months is 1 month 15 days. */
 export function intervalOfUnit(count: number, unitName: string): IntervalValue | undefined {
   const unit = UNIT_ALIASES[unitName.toLowerCase()];
   if (unit === undefined || !Number.isFinite(count)) return undefined;

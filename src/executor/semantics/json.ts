@@ -53,8 +53,8 @@ function isJsonObject(value: JsonValue): value is { readonly [key: string]: Json
 /**
  * `json -> key`: an object member by name, or an array element by integer index where a negative
  * index counts from the end (-1 is the last element), as in PostgreSQL and DuckDB. Returns SQL NULL
- * when the member or element is missing or the key kind does not fit the value; a member holding a
- * JSON null returns `JSON_NULL`.
+ * when the member or element is missing or the key kind does not fit the value. A member that
+ * contains a JSON null returns `JSON_NULL`.
  */
 export function jsonGet(value: JsonValue, key: string | number | bigint): JsonValue | null {
   if (typeof key === 'string') {

@@ -79,7 +79,9 @@ function matcherOf(tokens: readonly Token[]): LikeMatcher {
   }
   let source = '^';
   for (const token of tokens) {
-    source += token.kind === 'literal' ? escapeRegExp(token.text) : token.kind === 'any' ? '.*' : '.';
+    if (token.kind === 'literal') source += escapeRegExp(token.text);
+    else if (token.kind === 'any') source += '.*';
+    else source += '.';
   }
   // `s` lets . match line breaks; `u` makes . match one code point rather than one UTF-16 unit.
   const regex = new RegExp(`${source}$`, 'su');

@@ -6,10 +6,10 @@ import { checkInt64, type BigintValue } from './integer.js';
  */
 
 /**
- * DOUBLE text as DuckDB prints it: the shortest digits that read back to the same double, in
- * fixed notation with at least one fraction digit (`100.0`, `0.0001`) when the decimal exponent
- * is from -4 to 15, else in scientific notation with a two-digit exponent (`1e+16`, `1e-05`).
- * Special values print as `nan`, `inf` and `-inf`.
+ * Formats a DOUBLE as DuckDB prints it, with the shortest digits that read back to the same double.
+ * When the decimal exponent is from -4 to 15 the text is fixed notation with at least one fraction
+ * digit (`100.0`, `0.0001`). Otherwise it is scientific notation with a two-digit exponent
+ * (`1e+16`, `1e-05`). Special values print as `nan`, `inf` and `-inf`.
  */
 export function formatDouble(value: number): string {
   if (Number.isNaN(value)) return 'nan';

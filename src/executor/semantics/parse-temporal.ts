@@ -35,10 +35,10 @@ function parseOffset(text: string): number {
 }
 
 /**
- * Instant of `YYYY-MM-DD[( |T)HH:MM[:SS[.fraction]]][zone]`. Without a zone the text is a wall
- * time in `timeZone`; the zone may be `Z`, `UTC`, an offset such as `+02`, `+05:30` or `-0800`,
- * or an IANA name such as `Europe/Berlin`.
- * NOTE: fraction digits past milliseconds are dropped, since TIMESTAMP keeps milliseconds.
+ * Parses `YYYY-MM-DD[( |T)HH:MM[:SS[.fraction]]][zone]` to an instant. Without a zone the text is
+ * a wall time in `timeZone`. The zone may be `Z`, `UTC`, an offset such as `+02`, `+05:30` or
+ * `-0800`, or an IANA name such as `Europe/Berlin`.
+ * NOTE: fraction digits past milliseconds are dropped, because TIMESTAMP keeps milliseconds.
  */
 export function parseTimestampText(text: string, timeZone: string): number | undefined {
   const match = TIMESTAMP_TEXT.exec(text);

@@ -41,7 +41,10 @@ function hour12(f: ZonedFields): number {
   return f.hour % 12 === 0 ? 12 : f.hour % 12;
 }
 
-/** Week of the year with weeks starting on `firstDay` (0 Sunday for %U, 1 Monday for %W); days before the first such day are week 0. */
+/**
+ * Returns the week of the year, with weeks starting on `firstDay` (0 Sunday for %U, 1 Monday for
+ * %W). Days before the year's first such day are in week 0.
+ */
 function weekOfYear(f: ZonedFields, firstDay: number): number {
   const zeroBasedDay = dayOfYear(f.days) - 1;
   const daysSinceWeekStart = (dayOfWeek(f.days) - firstDay + 7) % 7;
@@ -117,7 +120,9 @@ export function compileStrftime(format: string): StrftimeFormatter {
     if (specifier === undefined) throw invalidFormat(format, 'it ends with %');
     i += unpadded ? 2 : 1;
     const numericPiece = NUMERIC_SPECIFIERS[specifier];
-    const piece = numericPiece ? (unpadded ? numericPiece.unpadded : numericPiece.padded) : unpadded ? undefined : OTHER_SPECIFIERS[specifier];
+    let piece: Piece | undefined;
+    if (numericPiece) piece = unpadded ? numericPiece.unpadded : numericPiece.padded;
+    else if (!unpadded) piece = OTHER_SPECIFIERS[specifier];
     if (piece === undefined) throw invalidFormat(format, `unknown specifier %${unpadded ? '-' : ''}${specifier}`);
     if (typeof piece === 'string') {
       literal += piece;

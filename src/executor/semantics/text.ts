@@ -33,13 +33,15 @@ export function sliceCodePoints(text: string, start: number, end: number): strin
 }
 
 /**
- * substring(text, start [, length]) with DuckDB 1.5 semantics: positions are 1-based code points;
- * a negative start counts from the end (-1 is the last character); start 0 sits one place before
- * the first character; a negative length takes the characters before the start position.
+ * Computes substring(text, start [, length]) as DuckDB 1.5 does. Positions are 1-based code
+ * points, and a negative start counts from the end (-1 is the last character). Start 0 sits one
+ * place before the first character. A negative length takes the characters before the start.
  */
 export function substring(text: string, start: number, length?: number): string {
   const size = codePointLength(text);
-  const from = start > 0 ? start - 1 : start < 0 ? size + start : -1;
+  let from = -1;
+  if (start > 0) from = start - 1;
+  else if (start < 0) from = size + start;
   let begin: number;
   let end: number;
   if (length === undefined) {
@@ -65,7 +67,11 @@ export function substring(text: string, start: number, length?: number): string 
 export function lowerCase(text: string): string {
   if (!text.includes('\u0130') && !text.includes('\u03a3')) return text.toLowerCase();
   let out = '';
-  for (const char of text) out += char === '\u0130' ? 'i' : char === '\u03a3' ? '\u03c3' : char.toLowerCase();
+  for (const char of text) {
+    if (char === '\u0130') out += 'i';
+    else if (char === '\u03a3') out += '\u03c3';
+    else out += char.toLowerCase();
+  }
   return out;
 }
 

@@ -54,7 +54,7 @@ function zoneCache(timeZone: string): ZoneCache {
   return cache;
 }
 
-/** Throws INVALID_TIME_ZONE unless the runtime knows `timeZone`. */
+/** Throws INVALID_TIME_ZONE unless the runtime's ICU data has `timeZone`. */
 export function checkTimeZone(timeZone: string): void {
   if (!isUtc(timeZone)) zoneCache(timeZone);
 }
@@ -122,9 +122,9 @@ export function instantToWall(instantMs: number, timeZone: string): number {
 }
 
 /**
- * Every instant whose wall time in `timeZone` is `wallMs`: one normally, two when clocks go back
- * (earlier first), none when clocks skip it. Assumes at most one transition within a day of the
- * wall time.
+ * Returns every instant whose wall time in `timeZone` is `wallMs`, earliest first. That is one
+ * instant normally, two when clocks go back, and none when clocks skip the wall time. Assumes at
+ * most one transition within a day of the wall time.
  */
 export function wallToInstants(wallMs: number, timeZone: string): number[] {
   if (isUtc(timeZone)) return [wallMs];
@@ -136,10 +136,10 @@ export function wallToInstants(wallMs: number, timeZone: string): number[] {
 }
 
 /**
- * Instant of a wall time in `timeZone`, resolved like ICU's defaults (and so DuckDB 1.5 with
- * TIMESTAMPTZ): a time repeated when clocks go back maps to its later occurrence, and a time that
- * clocks skip is read with the offset before the gap, so America/New_York 02:30 on a spring-forward
- * day becomes 03:30 EDT.
+ * Converts a wall time in `timeZone` to an instant, resolved like ICU's defaults and so like
+ * DuckDB 1.5 with TIMESTAMPTZ. A time repeated when clocks go back maps to its later occurrence.
+ * A time that clocks skip is read with the offset before the gap, so America/New_York 02:30 on a
+ * spring-forward day becomes 03:30 EDT.
  */
 export function wallToInstant(wallMs: number, timeZone: string): number {
   if (isUtc(timeZone)) return wallMs;

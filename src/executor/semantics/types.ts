@@ -16,6 +16,6 @@ export function isTypeMismatch(value: unknown): value is TypeMismatch {
 }
 
 /** Throws for a value that a switch over a union should never receive. */
-export function assertNever(value: never, what: string): never {
-  throw new Error(`internal error: unhandled ${what} ${JSON.stringify(value)}`);
+export function assertNever(value: never, kind: string): never {
+  throw new Error(`internal error: unhandled ${kind} ${JSON.stringify(value)}`);
 }

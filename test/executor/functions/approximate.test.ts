@@ -105,7 +105,9 @@ function rankError(sorted: Float64Array, sketch: QuantileSketch, fractions: read
       else high = middle;
     }
     const target = p * (sorted.length - 1);
-    const distance = target < below ? below - target : target > low ? target - low : 0;
+    let distance = 0;
+    if (target < below) distance = below - target;
+    else if (target > low) distance = target - low;
     worst = Math.max(worst, distance / sorted.length);
   }
   return worst;

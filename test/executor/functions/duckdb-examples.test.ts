@@ -9,11 +9,12 @@ import { duckdbCall, runAggregateExample, runScalarExample } from './example-run
  * Every function's documented examples, evaluated by our implementation and by DuckDB 1.5.
  *
  * The DuckDB side is skipped, per example, where DuckDB has no equivalent (`duckdb: null`):
- * url_host, url_path and url_query_param (DuckDB has no URL functions), now and current_date
- * (the result depends on the clock). Where DuckDB spells a function differently, the example names
- * the DuckDB expression: to_timestamp_ms is to_timestamp(ms / 1000), add_months is + INTERVAL,
- * json_value is json_extract_string, approx_count_distinct is compared with count(DISTINCT x)
- * and approx_percentile with quantile_cont (DuckDB's own sketches give other approximations).
+ * url_host, url_path and url_query_param (DuckDB has no URL functions), and now, current_date and
+ * current_timestamp (the result depends on the clock). Where DuckDB spells a function differently,
+ * the example names the DuckDB expression: to_timestamp_ms is to_timestamp(ms / 1000), add_months
+ * is + INTERVAL, json_value is json_extract_string, approx_count_distinct is compared with
+ * count(DISTINCT x) and approx_percentile with quantile_cont (DuckDB's own sketches give other
+ * approximations).
  */
 
 let duckdb: DuckDBConnection;

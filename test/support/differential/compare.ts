@@ -84,7 +84,9 @@ export function duckDbCell(value: unknown, duckType: DuckDBType, ours: SqlType):
     case 'JSON':
       if (typeof value === 'string') {
         try {
-          return JSON.stringify(JSON.parse(value));
+          const parsed: unknown = JSON.parse(value);
+          // The cassalytics API returns a JSON null as null, like SQL NULL.
+          return parsed === null ? null : JSON.stringify(parsed);
         } catch {
           return `${value} (invalid JSON)`;
         }
@@ -178,5 +180,6 @@ function firstDifference(
 function compareKeys(a: readonly Cell[], b: readonly Cell[]): number {
   const left = rowKey(a);
   const right = rowKey(b);
-  return left < right ? -1 : left > right ? 1 : 0;
+  if (left < right) return -1;
+  return left > right ? 1 : 0;
 }

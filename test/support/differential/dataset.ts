@@ -1,8 +1,8 @@
 /**
- * Builds the data set of the differential tests: generated events written as CSV by the CLI,
- * plus a small NDJSON file of rows that the generator never produces (impossible dates, NULL and
- * empty URLs, JSON that is not an object, a repeated primary key). The same files are loaded into
- * the embedded store or Cassandra by the CLI `load` command and into DuckDB by rows.ts.
+ * Builds the data set of the differential tests: generated events written as CSV by the CLI, and
+ * a small NDJSON file of rows that the generator never writes. Those rows have impossible dates,
+ * NULL and empty URLs, JSON that is not an object and a repeated primary key. The CLI `load`
+ * command loads the same files into the embedded store or Cassandra, and rows.ts into DuckDB.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,14 +17,14 @@ export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.me
 /** The CLI as built by `npm run build`; the engine's worker threads load dist/ as well. */
 export const CLI = path.join(REPOSITORY_ROOT, 'dist/src/cli/main.js');
 
-/** Settings of the generated events. The defaults give about 30,000 events over 14 days. */
+/** Settings of the generated events. The defaults give about 20,000 events over 14 days. */
 export interface GeneratedDataOptions {
   readonly seed: number;
   readonly events: number;
   readonly malformedRate: number;
 }
 
-export const DEFAULT_DATA_OPTIONS: GeneratedDataOptions = { seed: 20261116, events: 30_000, malformedRate: 0.01 };
+export const DEFAULT_DATA_OPTIONS: GeneratedDataOptions = { seed: 20261116, events: 20_000, malformedRate: 0.01 };
 
 /** Runs the CLI with `args` and returns its standard error, where it reports progress. */
 export async function runCli(args: readonly string[]): Promise<string> {
@@ -81,7 +81,7 @@ export async function writeDatasetFiles(options: GeneratedDataOptions = DEFAULT_
   return { folder, inputs: [events, extras], remove: () => fs.rmSync(folder, { recursive: true, force: true }) };
 }
 
-/** Loads `inputs` into a new embedded store at `db` with the CLI. */
+/** Loads `inputs` into `table` of the embedded store at `db` with the CLI, creating both when missing. */
 export async function loadIntoStore(db: string, inputs: readonly string[], table = 'user_logs'): Promise<void> {
   await runCli(['load', '--create', '--db', db, '--table', table, ...inputs]);
 }

@@ -9,12 +9,15 @@ async function column(duckdb: DuckDbStore, sql: string): Promise<string[]> {
   return reader.getRowsJS().map((row) => String(row[0]));
 }
 
-/** Collects a sorted sample of each value list, so the domain does not depend on row order. */
+/**
+ * Collects a sorted sample of each value list, so the domain does not depend on row order. Each
+ * expression is wrapped in parentheses, because DuckDB binds `->>` more loosely than IS NULL.
+ */
 export async function readQueryDomain(duckdb: DuckDbStore, table = 'user_logs'): Promise<QueryDomain> {
   const from = `FROM main."${table}"`;
   const sample = (expression: string, count: number) =>
-    column(duckdb, `SELECT v FROM (SELECT DISTINCT ${expression} AS v ${from} WHERE ${expression} IS NOT NULL) ORDER BY hash(v), v LIMIT ${count}`);
-  const sorted = (expression: string) => column(duckdb, `SELECT DISTINCT ${expression} AS v ${from} WHERE ${expression} IS NOT NULL ORDER BY v`);
+    column(duckdb, `SELECT v FROM (SELECT DISTINCT (${expression}) AS v ${from} WHERE (${expression}) IS NOT NULL) ORDER BY hash(v), v LIMIT ${count}`);
+  const sorted = (expression: string) => column(duckdb, `SELECT DISTINCT (${expression}) AS v ${from} WHERE (${expression}) IS NOT NULL ORDER BY v`);
   return {
     stores: (await sorted('store_id')).map(Number),
     dates: await sorted("strftime(event_date, '%Y-%m-%d')"),

@@ -44,7 +44,7 @@ const STORED_TABLE_COLUMNS = `(
   url VARCHAR, detail VARCHAR)`;
 
 /**
- * The view that queries read as user_logs.
+ * Returns the DDL of the view that queries read as user_logs.
  * - Integer columns are read as BIGINT, because cassalytics has one integer type; DuckDB would
  *   otherwise raise an overflow for INTEGER arithmetic past 2^31.
  * - event_time is the TIMESTAMP of log_time (milliseconds since the epoch, UTC).

@@ -2,10 +2,10 @@
  * A grammar-based generator of random queries over user_logs, for the differential tests.
  *
  * Query `index` of seed `seed` depends on nothing else, so one query can be rebuilt and rerun
- * alone. Every query has a result that both engines must agree on: an ORDER BY over every output
- * column precedes each LIMIT, windows that depend on row order sort by the whole primary key,
- * detail is read only through JSON paths, and no function depends on the clock or on an
- * approximation.
+ * alone. Every query has one correct result, which both engines must return. An ORDER BY over
+ * every output column precedes each LIMIT, and windows that depend on row order sort by the whole
+ * primary key. Queries read detail only through JSON paths, and call no function that depends on
+ * the clock or approximates.
  */
 
 /** Values found in the data set, so that filters select rows. */
@@ -201,8 +201,8 @@ class QueryBuilder {
   }
 
   /**
-   * A store and a day or two, ANDed to the filters of row-level queries so that their results stay
-   * small and their scans read few partitions.
+   * Returns a condition on a store and a day or two. Row-level queries AND it to their filters, so
+   * that their results stay small and their scans read few partitions.
    */
   private narrow(): string {
     const r = this.random;
@@ -210,15 +210,18 @@ class QueryBuilder {
     return `store_id = ${r.pick(this.domain.stores)} AND day IN (${days.join(', ')})`;
   }
 
-  /** A WHERE clause, or none for a full scan. */
+  /** Returns a WHERE clause, or nothing for a full scan. */
   where(): string {
-    return this.random.chance(0.9) ? ` WHERE ${this.predicate()}` : '';
+    const r = this.random;
+    if (r.chance(0.1)) return '';
+    // Half the filters start with a partition-key condition, which keeps the scans short.
+    return r.chance(0.5) ? ` WHERE ${this.keyPredicate()} AND ${this.predicate()}` : ` WHERE ${this.predicate()}`;
   }
 
   // -------------------------------------------------------------------------------------------
   // Expressions
 
-  /** A group key or projected expression of one row. */
+  /** Returns a group key or a projected expression of one row. */
   rowExpression(): string {
     const r = this.random;
     return r.weighted<string>([

@@ -75,7 +75,7 @@ export function parameterLiteral(parameter: ReportParameter): string {
   return quoted;
 }
 
-/** The default parameters of a report, for cassalytics and for the DuckDB printer. */
+/** Binds the default parameters of a report, as values for cassalytics and literals for the DuckDB printer. */
 export function defaultParameters(report: SavedReport): { params: QueryParameters; duckdbParameters: Map<string, string> } {
   const params: Record<string, number | string | boolean | Date> = {};
   const duckdbParameters = new Map<string, string>();

@@ -1,7 +1,7 @@
 /**
- * Reads user_logs input files (CSV with a header, or NDJSON) into rows for DuckDB, following the
- * loader's documented contract rather than its code: an empty CSV field of a text column is the
- * empty string, a JSON null or a missing field is NULL, and a later row with the same primary
+ * Reads user_logs input files (CSV with a header, or NDJSON) into rows for DuckDB. It follows
+ * the loader's documented contract rather than its code. An empty CSV field of a text column is
+ * the empty string, and a JSON null or a missing field is NULL. A later row with the same primary
  * key replaces an earlier one, as an upsert does in Cassandra and in the embedded store.
  */
 import fs from 'node:fs';
