@@ -2,15 +2,17 @@
 /**
  * Loads the generated events of one benchmark scale into its own keyspace, once.
  *
- *   node bench/spark/load-data.mjs --scale 1m [--cassandra 127.0.0.1:9042]
+ *   node bench/spark/load-data.mjs --scale 1m [--cassandra 127.0.0.1:9042] [--dist DIR]
  *
  * The scale is an event count such as 100k, 1m or 5m, and the keyspace is bench_<scale>.
  * The expected row count comes from the same `cassalytics generate` settings written as NDJSON
  * (one line per row). The keyspace is counted partition by partition with plain CQL, so the check
  * depends on neither engine under test. A keyspace with the expected count is left as it is.
  * Any other count means a partial load or rows of another generator version, so the keyspace is
- * dropped and generated again. Prints one JSON line: { keyspace, events, rows, loaded, seconds }.
- * Needs `npm run build` first, because it runs dist/src/cli/main.js.
+ * dropped and generated again. Prints one JSON line:
+ * { keyspace, events, rows, loaded, seconds, cassandraVersion }.
+ * --dist names the compiled cassalytics whose CLI generates the rows (default: dist/ of this
+ * checkout, which `npm run build` makes).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -18,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import cassandra from 'cassandra-driver';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cliPath = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+let cliPath = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 
 /** Generator settings shared by every scale; only the event count changes. */
 export const GENERATOR_SETTINGS = Object.freeze({ seed: 42, stores: 3, start: '2026-11-16', days: 14 });
@@ -106,23 +108,24 @@ async function countRows(client, keyspace) {
 }
 
 function parseArguments(argv) {
-  const options = { scale: undefined, cassandra: '127.0.0.1:9042' };
+  const options = { scale: undefined, cassandra: '127.0.0.1:9042', dist: undefined };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     const value = argv[i + 1];
-    if ((name === '--scale' || name === '--cassandra') && value !== undefined) {
+    if ((name === '--scale' || name === '--cassandra' || name === '--dist') && value !== undefined) {
       options[name.slice(2)] = value;
       i++;
     } else {
-      throw new Error(`unknown or incomplete option "${name}"; usage: load-data.mjs --scale 100k|1m|5m [--cassandra HOST:PORT]`);
+      throw new Error(`unknown or incomplete option "${name}"; usage: load-data.mjs --scale 100k|1m|5m [--cassandra HOST:PORT] [--dist DIR]`);
     }
   }
-  if (options.scale === undefined) throw new Error('missing --scale; usage: load-data.mjs --scale 100k|1m|5m [--cassandra HOST:PORT]');
+  if (options.scale === undefined) throw new Error('missing --scale; usage: load-data.mjs --scale 100k|1m|5m [--cassandra HOST:PORT] [--dist DIR]');
   return options;
 }
 
 async function main() {
   const options = parseArguments(process.argv.slice(2));
+  if (options.dist !== undefined) cliPath = path.join(path.resolve(options.dist), 'src', 'cli', 'main.js');
   const events = parseScale(options.scale);
   const keyspace = keyspaceFor(events);
   const startedAt = performance.now();
@@ -132,7 +135,9 @@ async function main() {
   await client.connect();
   let loaded = false;
   let rows;
+  let cassandraVersion;
   try {
+    cassandraVersion = (await client.execute('SELECT release_version FROM system.local')).first().release_version;
     rows = await countRows(client, keyspace);
     if (rows !== expected) {
       if (rows > 0) {
@@ -150,7 +155,7 @@ async function main() {
   }
 
   const seconds = (performance.now() - startedAt) / 1000;
-  process.stdout.write(`${JSON.stringify({ keyspace, events, rows, loaded, seconds: Number(seconds.toFixed(1)) })}\n`);
+  process.stdout.write(`${JSON.stringify({ keyspace, events, rows, loaded, seconds: Number(seconds.toFixed(1)), cassandraVersion })}\n`);
 }
 
 main().catch((error) => {

@@ -141,7 +141,8 @@ export function compileExpr(expr: BoundExpr, env: CompileEnv): CompiledExpr {
       if (!fn) throw new Error(`internal error: function ${expr.name} is not in the catalog`);
       const args = expr.args.map((a) => compileExpr(a, env));
       const argTypes = expr.argTypes;
-      const context = env.context;
+      const counters = env.counters;
+      const context = { ...env.context, onMalformedJson: () => void (counters.malformedJson += 1) };
       const values: Value[] = new Array(args.length);
       return (row) => {
         for (let i = 0; i < args.length; i++) {

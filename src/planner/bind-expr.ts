@@ -329,7 +329,9 @@ export class ExpressionBinder {
       });
     }
     const argTypes = args.map((a) => a.type);
-    const type = fn.returnType(argTypes);
+    // Some result types depend on a literal argument: date_part('epoch', x) is DOUBLE.
+    const literals = args.map((a) => (a.kind === 'literal' ? a.value : undefined));
+    const type = fn.returnType(argTypes, literals);
     if (typeof type !== 'string') throw new PlanError('PLAN_ARGUMENT_TYPE', `${name}(): ${type.error}`, { span, hint: `usage: ${fn.signature}` });
     return { kind: 'call', name, args, argTypes, type };
   }

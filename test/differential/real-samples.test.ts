@@ -64,9 +64,11 @@ async function sampleParameters(duckdb: DuckDbStore, table: string): Promise<Sam
     duckdb,
     `SELECT strftime(quantile_disc(event_date, 0.5), '%Y-%m-%d') FROM "${table}" WHERE store_id = ${Number(store)} AND ${addToCart}`,
   );
+  // The seed sample has no product views; its conversion report then runs for the first store.
   const [conversionStore] = await firstRow(
     duckdb,
-    `SELECT store_id FROM "${table}" WHERE event_id = 1 AND (detail->>'page_type') = 'product' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    `SELECT coalesce((SELECT store_id FROM "${table}" WHERE event_id = 1 AND (detail->>'page_type') = 'product' ` +
+      `GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1), ${Number(storesFrom)})`,
   );
   return {
     store: Number(store),
