@@ -1,6 +1,6 @@
 import { functionDocs, type FunctionDoc } from './docs.js';
 
-/** Renders the function catalog as Markdown: the content of docs/functions.md. */
+/** Renders the function catalog as Markdown: the function reference at the end of docs/sql.md. */
 
 const SECTIONS: readonly [FunctionDoc['kind'], string, string][] = [
   ['scalar', 'Scalar functions', 'Called once per row. Unless a description says otherwise, a NULL argument gives a NULL result.'],

@@ -5,7 +5,7 @@ import { parseExampleCall, parseExampleInput, type ExampleCall } from './example
 import { aggregateFunctions, scalarFunctions, windowFunctions } from './index.js';
 import type { ArgType, FunctionExample, ScalarFunction } from './registry.js';
 
-/** Function documentation gathered from the catalog, for docs/functions.md and help text. */
+/** Function documentation gathered from the catalog, for the reference in docs/sql.md and help text. */
 
 export interface FunctionDocExample {
   /** The example as a query: an expression, or an aggregate or window call with its FROM item. */
