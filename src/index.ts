@@ -11,6 +11,7 @@
 export { open, Engine, type OpenOptions, type QueryOptions, type QueryParameters, type ExplainResult } from './api/engine.js';
 export { QueryResult, type ResultColumn, type ResultRow, type ResultStats } from './api/result.js';
 export type { Progress } from './executor/execute.js';
+export type { ParameterValue, TypedParameter } from './planner/bind-expr.js';
 export type { CassandraOptions } from './cassandra/options.js';
 export type { Settings } from './planner/settings.js';
 export type { SqlType } from './catalog/table.js';

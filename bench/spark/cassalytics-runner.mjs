@@ -90,7 +90,14 @@ async function main() {
     send({ type: 'ready' });
     for await (const line of input) {
       const name = line.trim();
-      if (name !== '') send(await answer(engine, questions, name));
+      if (name === '') continue;
+      // A failed question (for example while Cassandra restarts) is reported and the engine stays
+      // open, so compare.py can ask again.
+      try {
+        send(await answer(engine, questions, name));
+      } catch (error) {
+        send({ type: 'error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      }
     }
   } finally {
     await engine.close();

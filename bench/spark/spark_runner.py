@@ -131,8 +131,14 @@ def main() -> int:
         send({"type": "ready"})
         for line in sys.stdin:
             name = line.strip()
-            if name:
+            if not name:
+                continue
+            # A failed question (for example while Cassandra restarts) is reported and the server
+            # keeps its session, so compare.py can ask again.
+            try:
                 send(answer(spark, args, questions, name))
+            except Exception as error:  # noqa: BLE001 - every failure goes back to compare.py
+                send({"type": "error", "message": f"{type(error).__name__}: {error}"})
         return 0
     finally:
         spark.stop()

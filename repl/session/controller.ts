@@ -13,6 +13,7 @@ import { applyCompletion, complete, type CompletionSource } from '../completion/
 import { CompletionData } from '../completion/schema-source.js';
 import * as edit from '../editor/edit-buffer.js';
 import type { EditBuffer } from '../editor/edit-buffer.js';
+import { splitInputChunk, type KeyInput } from '../editor/key-chunks.js';
 import type { ReplEngine } from '../engine-port.js';
 import { HistoryStore, historyFilePath } from '../history/history-store.js';
 import { eraseInSearch, searchOlder, startSearch, typeInSearch, type ReverseSearch } from '../history/reverse-search.js';
@@ -61,8 +62,6 @@ export interface ReplView {
   readonly progress: ProgressSnapshot | null;
   readonly label: string;
 }
-
-type KeyInput = { readonly input: string; readonly key: Partial<Key> };
 
 /** Default of ReplOptions.maxRows. */
 export const DEFAULT_MAX_ROWS = 1000;
@@ -189,6 +188,14 @@ export class ReplController implements MetaHost {
 
   /** Handles one input event from ink's useInput: a key, or several characters typed or pasted at once. */
   handleKey(input: string, key: Partial<Key>): void {
+    if (input.length > 1 && isTextChunk(key)) {
+      for (const part of splitInputChunk(input)) this.handleOneKey(part.input, part.key);
+    } else {
+      this.handleOneKey(input, key);
+    }
+  }
+
+  private handleOneKey(input: string, key: Partial<Key>): void {
     if (this.mode === 'exited') return;
     if (key.ctrl === true && input === 'c') {
       this.interrupt();
@@ -338,29 +345,9 @@ export class ReplController implements MetaHost {
     }
   }
 
-  /**
-   * Inserts typed or pasted text, and each line break in it acts as Enter. A tab at the end of the
-   * text is taken as the Tab key, because terminals and tmux can deliver text and a key in one
-   * read. Other tabs are pasted whitespace.
-   */
+  /** Inserts typed or pasted text; a tab in pasted text becomes four spaces. */
   private typeText(text: string): void {
-    if (text.length > 1 && text.endsWith('\t') && !/[\r\n]/.test(text)) {
-      this.typeText(text.slice(0, -1));
-      this.completeAtCursor();
-      return;
-    }
-    const lines = text.replace(/\t/g, '    ').split(/\r\n|\r|\n/);
-    for (let i = 0; i < lines.length; i++) {
-      if (lines[i] !== '') this.setBuffer(edit.insertText(this.buffer, lines[i]!));
-      if (i === lines.length - 1) break;
-      this.enter();
-      if (this.mode !== 'editing') {
-        // The rest of a paste waits until the statement it just submitted has finished.
-        const rest = lines.slice(i + 1).join('\n');
-        if (rest !== '' && this.mode === 'running') this.queue.unshift({ input: rest, key: {} });
-        return;
-      }
-    }
+    this.setBuffer(edit.insertText(this.buffer, text.replace(/\t/g, '    ')));
   }
 
   private setBuffer(buffer: EditBuffer): void {
@@ -647,4 +634,9 @@ export class ReplController implements MetaHost {
     this.currentView = this.buildView();
     for (const listener of this.listeners) listener();
   }
+}
+
+/** True when ink reported input as plain text, with no key flag set. */
+function isTextChunk(key: Partial<Key>): boolean {
+  return !Object.values(key).some((flag) => flag === true);
 }

@@ -10,7 +10,7 @@ import type { CoordinatorTarget } from '../executor/targets/target.js';
 import type { Row, Value } from '../executor/values.js';
 import { parse } from '../parser/index.js';
 import type { Expr, QueryExpr, Statement, TableRef } from '../parser/ast.js';
-import { ExpressionBinder, parameterLiteral, type Parameters } from '../planner/bind-expr.js';
+import { ExpressionBinder, parameterLiteral, type ParameterValue, type Parameters } from '../planner/bind-expr.js';
 import { bindQuery } from '../planner/bind-query.js';
 import { printPlan } from '../planner/explain.js';
 import { optimize } from '../planner/rules/index.js';
@@ -35,7 +35,7 @@ export interface OpenOptions {
 }
 
 /** Parameter values: an object for `:name` parameters or an array for `?` parameters. */
-export type QueryParameters = Readonly<Record<string, Value | Date>> | readonly (Value | Date)[];
+export type QueryParameters = Readonly<Record<string, ParameterValue>> | readonly ParameterValue[];
 
 export interface QueryOptions {
   /** Cancels the query; its rows stop and iteration throws CancelledError. */
@@ -276,9 +276,9 @@ function staticResult(columns: ResultColumn[], rows: Row[]): QueryResult {
 }
 
 function toParameters(params: QueryParameters): Parameters {
-  if (Array.isArray(params)) return { named: new Map(), positional: params as readonly (Value | Date)[] };
-  const named = new Map<string, Value | Date>();
-  for (const [name, value] of Object.entries(params as Record<string, Value | Date>)) {
+  if (Array.isArray(params)) return { named: new Map(), positional: params as readonly ParameterValue[] };
+  const named = new Map<string, ParameterValue>();
+  for (const [name, value] of Object.entries(params as Record<string, ParameterValue>)) {
     parameterLiteral(value, null);
     named.set(name.toLowerCase(), value);
   }

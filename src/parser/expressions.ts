@@ -141,19 +141,26 @@ export abstract class ExpressionParser extends ParserBase {
   /**
    * Reads an operand and the operators after it whose level is `minLevel` or tighter. The
    * right operand of each operator is read with the next tighter level as its minimum, so
-   * operators of one level group to the left: `a - b - c` is `(a - b) - c`.
+   * operators of one level group to the left: `a - b - c` is `(a - b) - c`. After IS NULL or
+   * IN (...), which take no right operand, only comparisons and looser operators may follow,
+   * so `a IS NULL + 1` is rejected as it would be with one rule per level.
    */
   protected readonly operatorChain = this.RULE('operatorChain', (minLevel: number): Expr => {
     let left = this.SUBRULE(this.prefixed, { ARGS: [minLevel] });
+    let maxLevel: number = Level.Unary;
     this.MANY({
-      GATE: () => this.levelOfNextOperator() >= minLevel,
+      GATE: () => {
+        const level = this.levelOfNextOperator();
+        return level >= minLevel && level <= maxLevel;
+      },
       DEF: () => {
+        maxLevel = this.ACTION(() => this.levelOfNextOperator());
         left = this.OR([
           {
             ALT: () => {
               const token = this.CONSUME(BinaryOperator);
               const operator = this.ACTION(() => BINARY_OPERATORS.get(token.tokenType)!);
-              const right = this.SUBRULE2(this.operatorChain, { ARGS: [this.ACTION(() => operator.level + 1)] });
+              const right = this.SUBRULE2(this.operatorChain, { ARGS: [maxLevel + 1] });
               return this.ACTION(() => binary(operator.op, left, right));
             },
           },

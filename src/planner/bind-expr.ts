@@ -16,8 +16,8 @@ export interface Scope {
 
 /** Values for `:name` and `?` parameters. */
 export interface Parameters {
-  readonly named: ReadonlyMap<string, Value | Date>;
-  readonly positional: readonly (Value | Date)[];
+  readonly named: ReadonlyMap<string, ParameterValue>;
+  readonly positional: readonly ParameterValue[];
 }
 
 export interface BindContext {
@@ -426,7 +426,7 @@ export class ExpressionBinder {
         hint: expr.name !== undefined ? `pass it with --param ${expr.name}=VALUE or \\set ${expr.name} VALUE` : 'pass one value per ? in order',
       });
     }
-    return parameterLiteral(value!, expr.span);
+    return parameterLiteral(value!, expr.span, this.context.timeZone);
   }
 }
 
@@ -457,10 +457,65 @@ function bindLiteral(value: Extract<Expr, { kind: 'literal' }>['value']): BoundE
   }
 }
 
-/** Binds a parameter value by its JS type. */
-export function parameterLiteral(value: Value | Date, span: Span | null): BoundExpr {
+/**
+ * A parameter value with an explicit SQL type, for types JavaScript values do not carry: a DATE
+ * given as 'YYYY-MM-DD', or a DOUBLE whose value happens to be integral.
+ *
+ * @example
+ * await engine.query('SELECT :day + 1', { day: { type: 'DATE', value: '2026-11-20' } });
+ */
+export interface TypedParameter {
+  readonly type: 'BOOLEAN' | 'BIGINT' | 'DOUBLE' | 'TEXT' | 'DATE' | 'TIMESTAMP';
+  readonly value: string | number | bigint | boolean | Date | null;
+}
+
+/** A value for a `:name` or `?` parameter. */
+export type ParameterValue = Value | Date | TypedParameter;
+
+function isTypedParameter(value: unknown): value is TypedParameter {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && 'type' in value && 'value' in value;
+}
+
+function typedParameterLiteral(parameter: TypedParameter, span: Span | null, timeZone: string): BoundExpr {
+  const { type, value } = parameter;
+  const invalid = () =>
+    new PlanError('PLAN_PARAMETER_TYPE', `parameter value ${JSON.stringify(String(value))} is not a valid ${type}`, { span });
+  if (value === null) return { kind: 'literal', type, value: null };
+  switch (type) {
+    case 'DATE': {
+      if (value instanceof Date) return { kind: 'literal', type, value: Math.floor(value.getTime() / MS_PER_DAY) };
+      const days = parseDateLiteral(String(value));
+      if (days === undefined) throw invalid();
+      return { kind: 'literal', type, value: days };
+    }
+    case 'TIMESTAMP': {
+      const ms = value instanceof Date ? value.getTime() : parseTimestampLiteral(String(value), timeZone);
+      if (ms === undefined || Number.isNaN(ms)) throw invalid();
+      return { kind: 'literal', type, value: ms };
+    }
+    case 'DOUBLE': {
+      const number = Number(value);
+      if (typeof value === 'boolean' || value instanceof Date || Number.isNaN(number)) throw invalid();
+      return { kind: 'literal', type, value: number };
+    }
+    case 'BIGINT': {
+      if (typeof value === 'bigint') return { kind: 'literal', type, value: normalizeBigint(value) };
+      if (!/^[+-]?\d+$/.test(String(value).trim())) throw invalid();
+      return { kind: 'literal', type, value: normalizeBigint(BigInt(String(value).trim())) };
+    }
+    case 'TEXT':
+      return { kind: 'literal', type, value: value instanceof Date ? value.toISOString() : String(value) };
+    case 'BOOLEAN':
+      if (typeof value !== 'boolean') throw invalid();
+      return { kind: 'literal', type, value };
+  }
+}
+
+/** Binds a parameter value by its JS type, or by the type it names. */
+export function parameterLiteral(value: ParameterValue, span: Span | null, timeZone = 'UTC'): BoundExpr {
   if (value === null || value === undefined) return { kind: 'literal', type: 'NULL', value: null };
   if (value instanceof Date) return { kind: 'literal', type: 'TIMESTAMP', value: value.getTime() };
+  if (isTypedParameter(value)) return typedParameterLiteral(value, span, timeZone);
   switch (typeof value) {
     case 'number':
       return { kind: 'literal', type: Number.isInteger(value) ? 'BIGINT' : 'DOUBLE', value };

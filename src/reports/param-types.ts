@@ -1,6 +1,7 @@
 import { formatDate } from '../executor/semantics/format-time.js';
 import { parseDoubleText } from '../executor/semantics/numbers.js';
-import { normalizeBigint, type Value } from '../executor/values.js';
+import { normalizeBigint } from '../executor/values.js';
+import type { ParameterValue } from '../planner/bind-expr.js';
 import { parseDateLiteral, parseTimestampLiteral } from '../planner/literals.js';
 
 /** Types a report parameter may declare. */
@@ -9,7 +10,7 @@ export type ParamType = 'INT' | 'BIGINT' | 'DOUBLE' | 'TEXT' | 'DATE' | 'TIMESTA
 export const PARAM_TYPES: readonly ParamType[] = ['INT', 'BIGINT', 'DOUBLE', 'TEXT', 'DATE', 'TIMESTAMP', 'BOOLEAN'];
 
 /** A parameter value as the engine's `params` take it. */
-export type ParamValue = Value | Date;
+export type ParamValue = ParameterValue;
 
 /** Reads a type name in any case; returns undefined for a name that is not a parameter type. */
 export function paramTypeOf(name: string): ParamType | undefined {
@@ -44,11 +45,9 @@ export function expectedForm(type: ParamType): string {
 
 /**
  * Converts parameter text to the value bound for it, or returns undefined when the text is not of
- * the type. INT and BIGINT become exact integers (a bigint beyond 2^53). A DATE stays
- * `YYYY-MM-DD` text, because the binder reads a text value compared with a DATE as a DATE. A
- * TIMESTAMP becomes a Date, and text without an offset names a wall-clock time in `timeZone`.
- * NOTE: the engine types a parameter by its JS value, so a DATE parameter is TEXT outside a
- * comparison (`:day + INTERVAL '1 day'` fails), and an integral DOUBLE such as 2 binds as BIGINT.
+ * the type. INT and BIGINT become exact integers (a bigint beyond 2^53). DATE and DOUBLE become
+ * typed parameters, so a date is a DATE everywhere in the query and 2 stays a DOUBLE. A TIMESTAMP
+ * becomes a Date, and text without an offset names a wall-clock time in `timeZone`.
  */
 export function parseParamValue(type: ParamType, text: string, timeZone: string): ParamValue | undefined {
   switch (type) {
@@ -65,7 +64,7 @@ export function parseParamValue(type: ParamType, text: string, timeZone: string)
     case 'DOUBLE': {
       if (text.trim() === '') return undefined;
       try {
-        return parseDoubleText(text);
+        return { type: 'DOUBLE', value: parseDoubleText(text) };
       } catch {
         return undefined;
       }
@@ -74,7 +73,7 @@ export function parseParamValue(type: ParamType, text: string, timeZone: string)
       return text;
     case 'DATE': {
       const days = parseDateLiteral(text);
-      return days === undefined ? undefined : formatDate(days);
+      return days === undefined ? undefined : { type: 'DATE', value: formatDate(days) };
     }
     case 'TIMESTAMP': {
       const ms = parseTimestampLiteral(text, timeZone);

@@ -48,7 +48,7 @@ describe('known differences from DuckDB', () => {
     expect(result.mismatch, describeMismatch('known difference', sql, result)).toBeNull();
   };
 
-  // Both rows have log_time 2026-03-03 10:00 UTC; cassalytics returns only u2, because the
+  // Both rows have log_time 2026-03-03 10:00 UTC. cassalytics returns only u2, because the
   // partition pruning for a time range skips the partition 2026-02-31.
   it.fails('event_time range keeps impossible-date partitions', async () => {
     await matches("SELECT user_id FROM user_logs WHERE event_time < TIMESTAMP '2026-12-01' ORDER BY 1");
@@ -71,10 +71,5 @@ describe('known differences from DuckDB', () => {
   // cassalytics raises PLAN_RANGE_OFFSET, although docs/sql.md shows this frame.
   it.fails('RANGE frame with offsets', async () => {
     await matches('SELECT user_id, count(*) OVER (ORDER BY log_time RANGE BETWEEN 1000 PRECEDING AND 1000 FOLLOWING) AS nearby FROM user_logs ORDER BY 1');
-  });
-
-  // cassalytics types the column BIGINT and returns 1710000000.5 in it.
-  it.fails('date_part epoch is a DOUBLE column', async () => {
-    await matches("SELECT date_part('epoch', TIMESTAMP '2024-03-09 16:00:00.5') AS seconds");
   });
 });

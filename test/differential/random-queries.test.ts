@@ -15,7 +15,7 @@ const SEED = Number(process.env.DIFF_SEED ?? 20261116);
 const QUERY_COUNT = Number(process.env.DIFF_QUERIES ?? 1000);
 const SINGLE_INDEX = process.env.DIFF_QUERY_INDEX === undefined ? null : Number(process.env.DIFF_QUERY_INDEX);
 const CHUNK_SIZE = 100;
-/** Failures printed in full; the others are listed by index. */
+/** Failures printed in full in a chunk's failure message; the others are only counted. */
 const FAILURES_SHOWN = 5;
 
 const indexes = SINGLE_INDEX === null ? Array.from({ length: QUERY_COUNT }, (_, i) => i) : [SINGLE_INDEX];

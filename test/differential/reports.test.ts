@@ -29,7 +29,7 @@ describe('saved reports against DuckDB', () => {
       const { params, duckdbParameters } = defaultParameters(report);
       const result = await fixture.harness.check(report.sql, { params, duckdb: { parameters: duckdbParameters } });
       expect(result.mismatch, describeMismatch(`report ${report.file}`, report.sql, result)).toBeNull();
-      // A report that returns nothing compares nothing: every default range must hold data.
+      // A report that returns nothing compares nothing: every default range must contain data.
       const rowCount = result.ours.ok ? result.ours.rows.length : 0;
       expect(rowCount, `report ${report.file} returned no rows`).toBeGreaterThan(0);
     });

@@ -83,7 +83,7 @@ describe.skipIf(!tmuxInstalled && !inCi)('shell in a terminal', () => {
 
     type('first', SLOW_QUERY);
     press('first', 'Enter');
-    await waitForScreen('first', /rows\/s/);
+    await waitForScreen('first', /rows\/s {2}[\d.]+ (ms|s)/);
     press('first', 'C-c');
     const cancelled = await waitForScreen('first', /cancelled after [\d.]+ (ms|s)/, 10_000);
     expect(cancelled).not.toMatch(/error:/);

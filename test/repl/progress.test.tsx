@@ -155,4 +155,11 @@ describe('Ctrl-C while a query runs', () => {
     await shell.controller.idle();
     expect(shell.frame()).not.toContain('eight');
   });
+
+  test('Ctrl-C in the same read as Enter cancels', async () => {
+    shell = renderRepl(slowEngine(engine, 100, 100));
+    await shell.press(`${SLOW_QUERY}\r\u0003`);
+    await shell.waitFor((f) => f.includes('cancelled after'), 5000);
+    expect(shell.controller.view.buffer.text).toBe('');
+  });
 });

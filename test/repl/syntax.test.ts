@@ -4,6 +4,7 @@ import { scanSql } from '../../repl/syntax/scan.js';
 import { inputState } from '../../repl/syntax/statement-state.js';
 import { linePrompts } from '../../repl/session/prompt.js';
 import * as edit from '../../repl/editor/edit-buffer.js';
+import { splitInputChunk } from '../../repl/editor/key-chunks.js';
 
 describe('scanSql', () => {
   test('keeps comments between tokens', () => {
@@ -111,5 +112,31 @@ describe('edit buffer', () => {
     expect(edit.moveWordLeft(buffer).cursor).toBe(16);
     expect(edit.deleteWordBackward(buffer).text).toBe('SELECT store_id ');
     expect(edit.moveWordRight(edit.bufferOf('SELECT store_id', 0)).cursor).toBe(6);
+  });
+});
+
+describe('splitInputChunk', () => {
+  test('Enter and Ctrl-C delivered with text', () => {
+    expect(splitInputChunk('SELECT 1;\r\u0003')).toEqual([
+      { input: 'SELECT 1;', key: {} },
+      { input: '', key: { return: true } },
+      { input: 'c', key: { ctrl: true } },
+    ]);
+  });
+
+  test('CR LF is one Enter, DEL is Backspace', () => {
+    expect(splitInputChunk('a\r\nb\u007f')).toEqual([
+      { input: 'a', key: {} },
+      { input: '', key: { return: true } },
+      { input: 'b', key: {} },
+      { input: '', key: { backspace: true } },
+    ]);
+  });
+
+  test('a final tab is the Tab key, inner tabs are text', () => {
+    expect(splitInputChunk('a\tb\t')).toEqual([
+      { input: 'a\tb', key: {} },
+      { input: '', key: { tab: true } },
+    ]);
   });
 });

@@ -55,16 +55,16 @@ describe('bindReportParams values', () => {
     expect(values['big']).toBe(9007199254740993n);
   });
 
-  it('binds DATE as YYYY-MM-DD text', () => {
-    expect(values['until']).toBe('2026-11-29');
+  it('binds DATE as a typed parameter', () => {
+    expect(values['until']).toEqual({ type: 'DATE', value: '2026-11-29' });
   });
 
   it('fills a DATE default', () => {
-    expect(values['since']).toBe('2026-11-16');
+    expect(values['since']).toEqual({ type: 'DATE', value: '2026-11-16' });
   });
 
   it('fills a DOUBLE default', () => {
-    expect(values['ratio']).toBe(0.5);
+    expect(values['ratio']).toEqual({ type: 'DOUBLE', value: 0.5 });
   });
 
   it('reads TIMESTAMP text in the session zone', () => {

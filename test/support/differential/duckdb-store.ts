@@ -1,6 +1,6 @@
 /**
- * The DuckDB side of the differential tests: an in-memory database holding the same user_logs
- * rows as the cassalytics store, read through a view that adds the virtual columns.
+ * The DuckDB side of the differential tests: an in-memory database that contains the same
+ * user_logs rows as the cassalytics store, read through a view that adds the virtual columns.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { SqlType } from '../../../src/catalog/table.js';
