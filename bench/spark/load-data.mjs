@@ -7,7 +7,7 @@
  * The scale is an event count such as 100k, 1m or 5m, and the keyspace is bench_<scale>.
  * The expected row count comes from the same `cassalytics generate` settings written as NDJSON
  * (one line per row). The keyspace is counted partition by partition with plain CQL, so the check
- * depends on neither engine under test. A keyspace with the expected count is left as it is.
+ * depends on neither query engine under test. A keyspace with the expected count is left as it is.
  * Any other count means a partial load or rows of another generator version, so the keyspace is
  * dropped and generated again. Prints one JSON line:
  * { keyspace, events, rows, loaded, seconds, cassandraVersion }.
@@ -16,6 +16,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import cassandra from 'cassandra-driver';
 
@@ -25,7 +26,6 @@ let cliPath = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 /** Generator settings shared by every scale; only the event count changes. */
 export const GENERATOR_SETTINGS = Object.freeze({ seed: 42, stores: 3, start: '2026-11-16', days: 14 });
 
-const DAY_MS = 86_400_000;
 const COUNT_CONCURRENCY = 16;
 const COUNT_TIMEOUT_MS = 60_000;
 
@@ -51,41 +51,49 @@ function generateArguments(events) {
   return ['--events', String(events), '--seed', String(s.seed), '--stores', String(s.stores), '--start', s.start, '--days', String(s.days)];
 }
 
-/** Runs the CLI, forwarding its standard error; resolves with the number of output lines when countLines is set. */
-function runCli(args, { countLines = false } = {}) {
+/** Runs the CLI, forwarding its standard output and standard error. */
+function runCli(args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', countLines ? 'pipe' : 'inherit', 'inherit'] });
-    let lines = 0;
-    if (countLines) {
-      child.stdout.on('data', (chunk) => {
-        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-      });
-    }
+    const child = spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code === 0) resolve(lines);
+      if (code === 0) resolve();
       else reject(new Error(`cassalytics ${args.join(' ')} failed with exit code ${code}`));
     });
   });
 }
 
-/** Returns [store_id, year, month, day, hour] for every hourly partition the generator can write. */
-function partitionKeys() {
-  const keys = [];
-  const startMs = Date.parse(`${GENERATOR_SETTINGS.start}T00:00:00Z`);
-  for (let store = 1; store <= GENERATOR_SETTINGS.stores; store++) {
-    for (let dayIndex = 0; dayIndex < GENERATOR_SETTINGS.days; dayIndex++) {
-      const date = new Date(startMs + dayIndex * DAY_MS);
-      for (let hour = 0; hour < 24; hour++) {
-        keys.push([store, date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), hour]);
-      }
-    }
+/**
+ * Generates the scale's rows as NDJSON and returns the row count per hourly partition, keyed by
+ * "store_id,year,month,day,hour". The partitions come from the rows themselves because the
+ * generator can write a few clicks into the hour after its last day.
+ */
+async function expectedPartitions(events) {
+  const child = spawn(process.execPath, [cliPath, 'generate', ...generateArguments(events), '--format', 'ndjson'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const counts = new Map();
+  for await (const line of readline.createInterface({ input: child.stdout, crlfDelay: Infinity })) {
+    if (line === '') continue;
+    const row = JSON.parse(line);
+    const key = `${row.store_id},${row.year},${row.month},${row.day},${row.hour}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return keys;
+  const code = await exited;
+  if (code !== 0) throw new Error(`cassalytics generate --format ndjson failed with exit code ${code}`);
+  return counts;
 }
 
-/** Counts the rows of keyspace.user_logs over the generator's partitions; 0 when the table is missing. */
-async function countRows(client, keyspace) {
+/**
+ * Counts the rows of keyspace.user_logs in the given partitions; 0 when the table is missing.
+ * Rows in other partitions are not seen, but a keyspace holding them almost surely differs in
+ * some expected partition as well.
+ */
+async function countRows(client, keyspace, partitions) {
   const table = await client.execute(
     'SELECT table_name FROM system_schema.tables WHERE keyspace_name = ? AND table_name = ?',
     [keyspace, 'user_logs'],
@@ -93,7 +101,7 @@ async function countRows(client, keyspace) {
   if (table.rowLength === 0) return 0;
 
   const query = `SELECT count(*) AS n FROM "${keyspace}".user_logs WHERE store_id = ? AND year = ? AND month = ? AND day = ? AND hour = ?`;
-  const keys = partitionKeys();
+  const keys = [...partitions.keys()].map((key) => key.split(',').map(Number));
   let total = 0;
   let next = 0;
   async function worker() {
@@ -130,7 +138,8 @@ async function main() {
   const keyspace = keyspaceFor(events);
   const startedAt = performance.now();
 
-  const expected = await runCli(['generate', ...generateArguments(events), '--format', 'ndjson'], { countLines: true });
+  const partitions = await expectedPartitions(events);
+  const expected = [...partitions.values()].reduce((sum, count) => sum + count, 0);
   const client = new cassandra.Client({ contactPoints: [options.cassandra], localDataCenter: 'datacenter1' });
   await client.connect();
   let loaded = false;
@@ -138,7 +147,7 @@ async function main() {
   let cassandraVersion;
   try {
     cassandraVersion = (await client.execute('SELECT release_version FROM system.local')).first().release_version;
-    rows = await countRows(client, keyspace);
+    rows = await countRows(client, keyspace, partitions);
     if (rows !== expected) {
       if (rows > 0) {
         process.stderr.write(`load-data: ${keyspace} has ${rows} rows, expected ${expected}; dropping and loading again\n`);
@@ -147,7 +156,7 @@ async function main() {
       const host = options.cassandra;
       await runCli(['generate', ...generateArguments(events), '--cassandra', host, '--keyspace', keyspace]);
       loaded = true;
-      rows = await countRows(client, keyspace);
+      rows = await countRows(client, keyspace, partitions);
       if (rows !== expected) throw new Error(`${keyspace} holds ${rows} rows after loading, expected ${expected}`);
     }
   } finally {

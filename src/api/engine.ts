@@ -24,7 +24,7 @@ import { cassandraCatalog, embeddedCatalog, type EngineCatalog } from './catalog
 import { QueryResult, type ResultColumn } from './result.js';
 import { applySetting, defaultSettings, describeSettings, resetSetting } from './settings-registry.js';
 
-/** Where an engine reads from: an embedded store file, or a Cassandra cluster. */
+/** Target of an engine: an embedded store file or a Cassandra cluster. */
 export interface OpenOptions {
   /** Path of an embedded store file. */
   readonly db?: string;
@@ -144,7 +144,7 @@ export class Engine implements AsyncDisposable {
     return this.explainQuery(statement.query, params, options.analyze ?? (statement.kind === 'explain' && statement.analyze), options);
   }
 
-  /** The current settings with their descriptions, as `\set` shows them. */
+  /** Returns the current settings with their descriptions, as `\set` shows them. */
   describeSettings() {
     return describeSettings(this.settings);
   }

@@ -30,7 +30,7 @@ export class TaskCancelled extends Error {
   }
 }
 
-/** What readers consult to stop early: an AbortSignal or a CancelFlag. */
+/** Cancellation check that readers consult to stop early: an AbortSignal or a CancelFlag. */
 export interface CancelCheck {
   readonly aborted: boolean;
   throwIfAborted(): void;

@@ -12,7 +12,7 @@ import type { JsonValue, Row, Value } from './values.js';
 /** A compiled expression: evaluates against one input row. */
 export type CompiledExpr = (row: Row) => Value;
 
-/** What compiled expressions share within one query on one thread. */
+/** State that compiled expressions share within one query on one thread. */
 export interface CompileEnv {
   readonly context: EvalContext;
   /** Counts rows whose JSON text could not be parsed; incremented once per row and column. */

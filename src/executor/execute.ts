@@ -30,7 +30,7 @@ export interface Progress {
 export interface QueryStats extends TaskStats {
   tasksDone: number;
   tasksTotal: number;
-  /** How the scans found their partitions, one entry per scan. */
+  /** Partition-finding method of each scan, in the order the scans ran. */
   scanMethods: string[];
   /** Rows and time per operator, filled when analyzing. */
   operators: Map<LogicalPlan, { rows: number; ms: number }>;
@@ -244,7 +244,7 @@ async function* distributedScan(scan: ScanNode, output: FragmentOutput, context:
     throw error;
   } finally {
     context.signal.removeEventListener('abort', onAbort);
-    // Tasks still running are told to stop; their results are no longer needed.
+    // Tasks still running stop at their next check; their results are no longer needed.
     cancelFlag.cancel();
     for (const pending of inFlight.values()) pending.catch(() => undefined);
     if (!controller.signal.aborted) controller.abort(new Error('scan no longer needed'));

@@ -31,7 +31,7 @@ export type FragmentOutput =
   | { readonly kind: 'rows'; readonly exprs: readonly BoundExpr[] }
   | { readonly kind: 'partial_aggregate'; readonly groups: readonly BoundExpr[]; readonly aggregates: readonly AggregateCall[] };
 
-/** Where a worker reads from. Each worker keeps one connection per target for its lifetime. */
+/** Store a worker reads from. Each worker keeps one connection per target for its lifetime. */
 export type TargetSpec =
   | { readonly kind: 'embedded'; readonly path: string }
   | { readonly kind: 'cassandra'; readonly options: CassandraOptions };

@@ -1,7 +1,7 @@
 import type { CancelCheck } from './cancel-flag.js';
 import { connectCassandra } from '../cassandra/client.js';
 import type cassandra from 'cassandra-driver';
-import { partitionKey } from '../catalog/table.js';
+import { partitionKey, type SqlType } from '../catalog/table.js';
 import { readStatements, type ReadStatements } from '../planner/physical/statements.js';
 import type { ScanColumn } from '../planner/logical.js';
 import { compileExpr, type CompileEnv, type CompiledExpr } from './compile.js';
@@ -161,11 +161,22 @@ function columnBuilder(
     }
     case 'pushed_aggregate': {
       const index = statements.fetched.indexOf(`#${position}`);
-      const decode = cellDecoder(column.type === 'BIGINT' ? 'bigint' : column.type === 'DOUBLE' ? 'double' : column.type === 'TEXT' ? 'text' : column.type === 'BOOLEAN' ? 'boolean' : column.type === 'DATE' ? 'date' : 'timestamp', source);
+      const decode = cellDecoder(CQL_TYPE_OF_RESULT[column.type], source);
       return (cells) => decode(cells[index]);
     }
   }
 }
+
+/** CQL type whose decoder reads a pushed aggregate's result of each SQL type. */
+const CQL_TYPE_OF_RESULT: Record<SqlType, string> = {
+  BIGINT: 'bigint',
+  DOUBLE: 'double',
+  TEXT: 'text',
+  BOOLEAN: 'boolean',
+  DATE: 'date',
+  TIMESTAMP: 'timestamp',
+  JSON: 'text',
+};
 
 /** Runs `work` over `items` with at most `limit` calls in flight, failing on the first error. */
 export async function forEachBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

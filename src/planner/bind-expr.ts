@@ -402,8 +402,7 @@ export class ExpressionBinder {
     if (!isNumeric(left.type) || !isNumeric(right.type)) {
       throw typeError(`operator ${op} needs numbers, not ${left.type} and ${right.type}`, span, 'cast text to a number with CAST(x AS BIGINT) or x::DOUBLE');
     }
-    const type: SqlType = op === '/' ? 'DOUBLE' : op === '//' ? 'BIGINT' : left.type === 'DOUBLE' || right.type === 'DOUBLE' ? 'DOUBLE' : 'BIGINT';
-    return { kind: 'arith', op, left, right, type };
+    return { kind: 'arith', op, left, right, type: arithmeticType(op, left.type, right.type) };
   }
 
   compare(op: CompareOp, left: BoundExpr, right: BoundExpr, span: Span): BoundExpr {
@@ -528,6 +527,14 @@ export function parameterLiteral(value: ParameterValue, span: Span | null, timeZ
     default:
       throw new PlanError('PLAN_PARAMETER_TYPE', `a parameter value must be a number, bigint, string, boolean, Date or null, not ${typeof value}`, { span });
   }
+}
+
+/** `/` is always DOUBLE (a rate, not a truncated quotient) and `//` always BIGINT. */
+function arithmeticType(op: ArithOp, left: ArgType, right: ArgType): SqlType {
+  if (op === '/') return 'DOUBLE';
+  if (op === '//') return 'BIGINT';
+  if (left === 'DOUBLE' || right === 'DOUBLE') return 'DOUBLE';
+  return 'BIGINT';
 }
 
 function isNumeric(type: ArgType): boolean {

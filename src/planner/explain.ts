@@ -1,6 +1,6 @@
 import { partitionKey } from '../catalog/table.js';
 import { assertNever } from './bound.js';
-import type { LogicalPlan, ScanNode, WindowCall } from './logical.js';
+import { childrenOfPlan, type LogicalPlan, type ScanNode, type WindowCall } from './logical.js';
 import { readStatements } from './physical/statements.js';
 import { printBound, printValue } from './print-expr.js';
 import { describeKeySpace } from './pruning/key-space.js';
@@ -40,8 +40,7 @@ function printNode(plan: LogicalPlan, depth: number, lines: string[], options: E
   if (plan.kind === 'aggregate' && plan.input.kind === 'scan') {
     lines.push(`${indent}    partial aggregation in workers, merged by the coordinator`);
   }
-  const children = plan.kind === 'union_all' ? plan.inputs : plan.kind === 'scan' || plan.kind === 'values' ? [] : [plan.input];
-  for (const child of children) printNode(child, depth + 1, lines, options);
+  for (const child of childrenOfPlan(plan)) printNode(child, depth + 1, lines, options);
 }
 
 function headline(plan: LogicalPlan): string {
@@ -78,15 +77,18 @@ function headline(plan: LogicalPlan): string {
   }
 }
 
+function frameBoundText(offset: number): string {
+  if (offset === -Infinity) return 'UNBOUNDED PRECEDING';
+  if (offset === Infinity) return 'UNBOUNDED FOLLOWING';
+  if (offset === 0) return 'CURRENT ROW';
+  return offset < 0 ? `${-offset} PRECEDING` : `${offset} FOLLOWING`;
+}
+
 function describeWindow(window: WindowCall): string {
   const parts: string[] = [];
   if (window.partitionBy.length > 0) parts.push(`PARTITION BY ${window.partitionBy.map(printBound).join(', ')}`);
   if (window.orderBy.length > 0) parts.push(`ORDER BY ${window.orderBy.map((k) => `${printBound(k.expr)}${k.descending ? ' DESC' : ''}`).join(', ')}`);
-  if (window.frame) {
-    const bound = (offset: number) =>
-      offset === -Infinity ? 'UNBOUNDED PRECEDING' : offset === Infinity ? 'UNBOUNDED FOLLOWING' : offset === 0 ? 'CURRENT ROW' : offset < 0 ? `${-offset} PRECEDING` : `${offset} FOLLOWING`;
-    parts.push(`${window.frame.mode} BETWEEN ${bound(window.frame.start)} AND ${bound(window.frame.end)}`);
-  }
+  if (window.frame) parts.push(`${window.frame.mode} BETWEEN ${frameBoundText(window.frame.start)} AND ${frameBoundText(window.frame.end)}`);
   return `${window.display} OVER (${parts.join(' ')})`;
 }
 

@@ -68,7 +68,7 @@ describe('generateEvents shape', () => {
     }
   });
 
-  it('sets year, month, day and hour to the UTC fields of log_time', () => {
+  it('derives partition fields from log_time', () => {
     for (const row of rows) {
       const date = new Date(Number(row['log_time']));
       expect([row['year'], row['month'], row['day'], row['hour']]).toEqual([
@@ -148,7 +148,7 @@ describe('generateEvents detail JSON', () => {
 describe('generateEvents funnels and sessions', () => {
   const sessions = bySession(rows);
 
-  it('precedes every add-to-cart click with a view of the same item', () => {
+  it('views an item before carting it', () => {
     let clicks = 0;
     for (const events of sessions.values()) {
       for (const row of events) {
@@ -184,7 +184,7 @@ describe('generateEvents funnels and sessions', () => {
     expect(checkouts).toBeGreaterThan(10);
   });
 
-  it('emits time on page when leaving a product page for a later event', () => {
+  it('emits time on page on leaving', () => {
     for (const events of sessions.values()) {
       for (const row of events.filter((event) => event['event_id'] === 3)) {
         const itemId = detailOf(row)['item_id'];
@@ -232,7 +232,7 @@ describe('generateEvents distributions', () => {
     expect(counts[0]!).toBeGreaterThan(counts[Math.floor(counts.length / 2)]! * 20);
   });
 
-  it('has more traffic in the evening than at night', () => {
+  it('peaks in the evening', () => {
     const byHour = new Array<number>(24).fill(0);
     for (const row of rows) byHour[row['hour'] as number]!++;
     expect(byHour[20]!).toBeGreaterThan(byHour[3]! * 5);

@@ -40,7 +40,7 @@ function input(name: string, lines: string[]): string {
 }
 
 describe('cassalytics load', () => {
-  it('exits 0 and prints a summary for a clean file', () => {
+  it('summarizes a clean file', () => {
     const file = input('clean.csv', [HEADER, line(1), line(2), line(1)]);
     const result = run('load', '--db', 'out.db', '--create', file);
     expect(result.status).toBe(0);
@@ -58,7 +58,7 @@ describe('cassalytics load', () => {
     expect(fs.readFileSync(`${file}.reject.csv`, 'utf8')).toContain(`${file},3,"column ""store_id"" (int): ""x"" is not an integer"`);
   });
 
-  it('writes every input to one reject file when asked', () => {
+  it('shares one reject file', () => {
     const first = input('a.csv', [HEADER, line(1).replace(/^1,/, 'x,')]);
     const second = input('b.csv', [HEADER, line(2).replace(/^1,/, 'y,')]);
     const result = run('load', '--db', 'out.db', '--create', '--reject-file', 'all.csv', first, second);
@@ -70,7 +70,7 @@ describe('cassalytics load', () => {
     expect(result.stdout).toContain('total into user_logs');
   });
 
-  it('exits 1 with one line for an empty file', () => {
+  it('reports an empty file', () => {
     const file = input('empty.csv', []);
     fs.writeFileSync(file, '');
     const result = run('load', '--db', 'out.db', '--create', file);
@@ -106,7 +106,7 @@ describe('cassalytics load', () => {
     }
   });
 
-  it('prints no progress line when stderr is not a terminal', () => {
+  it('omits progress when redirected', () => {
     const file = input('many.csv', [HEADER, ...Array.from({ length: 5000 }, (_, n) => line(n))]);
     const result = run('load', '--db', 'out.db', '--create', '--batch-size', '10', file);
     expect(result.status).toBe(0);

@@ -19,7 +19,7 @@ describe('CsvFramer', () => {
     ]);
   });
 
-  it('keeps line breaks inside quoted fields and numbers by start line', () => {
+  it('numbers multi-line records by start', () => {
     const records = frame('a,b\n"x\ny",1\n"p\r\nq\r\nr",2\nlast,3\n');
     expect(records).toEqual([
       { line: 1, text: 'a,b' },
@@ -42,13 +42,13 @@ describe('CsvFramer', () => {
     ]);
   });
 
-  it('faults a quote inside an unquoted field and resumes on the next line', () => {
+  it('faults a quote in unquoted text', () => {
     const records = frame('a,b\n4,5"6\n7,8\n');
     expect(records[1]).toEqual({ line: 2, text: '4,5"6', fault: 'quote inside an unquoted field' });
     expect(records[2]).toEqual({ line: 3, text: '7,8' });
   });
 
-  it('faults text after a closing quote and resumes on the next line', () => {
+  it('faults text after a closing quote', () => {
     const records = frame('a,b,c\n1,"{"a":1}",2\n3,4,5\n');
     expect(records).toHaveLength(3);
     expect(records[1]!.fault).toMatch(/after a closing quote/);
@@ -56,7 +56,7 @@ describe('CsvFramer', () => {
     expect(records[2]).toEqual({ line: 3, text: '3,4,5' });
   });
 
-  it('faults only the first line of a quote never closed', () => {
+  it('faults an unclosed quote's line', () => {
     const records = frame('a,b\n1,"open\n2,3\n4,5\n');
     expect(records[1]).toEqual({ line: 2, text: '1,"open', fault: 'quote opened in this record is never closed' });
     expect(records.slice(2)).toEqual([

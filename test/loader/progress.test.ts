@@ -15,7 +15,7 @@ function recorder(isTTY: boolean, columns?: number): ProgressStream & { output: 
 }
 
 describe('ProgressLine', () => {
-  it('writes nothing to a stream that is not a terminal', () => {
+  it('stays silent off a terminal', () => {
     const stream = recorder(false);
     const progress = new ProgressLine(stream, 'load x.csv');
     progress.update(100, 10, 100);

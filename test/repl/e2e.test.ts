@@ -113,6 +113,27 @@ describe.skipIf(!tmuxInstalled && !inCi)('shell in a terminal', () => {
     expect(fs.readFileSync(history, 'utf8').split('\n')).toContain('SELECT store_id, count(*) AS n\\nFROM user_logs GROUP BY 1 ORDER BY 1;');
   }, 120_000);
 
+  test('input is highlighted unless NO_COLOR is set', async () => {
+    const line = async (session: string, environment: string): Promise<string> => {
+      startShell(session, `env ${environment} node ${CLI} --db ${db}`);
+      await waitForScreen(session, /^events=>/m);
+      type(session, "SELECT 'x' AS v, 12 -- note");
+      await waitForScreen(session, /-- note/);
+      const styled = tmux('capture-pane', '-e', '-p', '-t', session);
+      press(session, 'C-u', 'C-d');
+      return styled.split('\n').find((text) => text.includes('-- note'))!;
+    };
+    // Colour codes as tmux writes them: 34 blue, 32 green, 35 magenta, then the dim comment.
+    const coloured = await line('colour', '-u NO_COLOR -u FORCE_COLOR');
+    expect(coloured).toMatch(/\u001b\[34m(\u001b\[49m)?SELECT/);
+    expect(coloured).toMatch(/\u001b\[32m'x'/);
+    expect(coloured).toMatch(/\u001b\[35m12/);
+    expect(coloured).toMatch(/\u001b\[2m-- note/);
+    const plain = await line('no-colour', 'NO_COLOR=1 -u FORCE_COLOR');
+    expect(plain).toContain("SELECT 'x' AS v, 12 -- note");
+    expect(plain).not.toMatch(/\u001b\[(\d+;)*(3[0-7]|9[0-7])(;\d+)*m/);
+  }, 120_000);
+
   test('standard output that is not a terminal gets no shell', async () => {
     startShell('piped-out', `node ${CLI} --db ${db} | cat`);
     const text = await waitForScreen('piped-out', /exit code 0/);

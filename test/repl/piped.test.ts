@@ -18,7 +18,7 @@ afterAll(() => {
 
 test('piped statements produce no shell output', () => {
   const result = spawnSync(process.execPath, [CLI, '--db', db, '--set', 'workers=1'], {
-    input: 'SELECT 1 AS one;\n\\dt\n',
+    input: 'SELECT 1;\n',
     encoding: 'utf8',
     env: { ...process.env, CASSALYTICS_HISTORY: `${directory}/history` },
     timeout: 60_000,
@@ -28,6 +28,7 @@ test('piped statements produce no shell output', () => {
   expect(output).not.toMatch(/\u001b/);
   expect(output).not.toContain('events=>');
   expect(output).not.toContain('\\help lists commands');
-  expect(result.stdout.startsWith('one\n1\n')).toBe(true);
+  expect(result.status).toBe(0);
+  expect(result.stdout).toBe('1\n1\n');
   expect(fs.existsSync(`${directory}/history`)).toBe(false);
 });

@@ -57,7 +57,7 @@ const MIXED: TableDef = {
 };
 
 describe('EmbeddedStore.createTable', () => {
-  it('creates a WITHOUT ROWID table keyed by partition then clustering columns', () => {
+  it('creates a WITHOUT ROWID key table', () => {
     const store = EmbeddedStore.open(dbPath);
     try {
       expect(store.createTable(USER_LOGS)).toBe(true);
@@ -90,7 +90,7 @@ describe('EmbeddedStore.createTable', () => {
     }
   });
 
-  it('returns false for a table of the same shape', () => {
+  it('accepts an identical table again', () => {
     const store = EmbeddedStore.open(dbPath);
     try {
       store.createTable(USER_LOGS);
@@ -100,7 +100,7 @@ describe('EmbeddedStore.createTable', () => {
     }
   });
 
-  it('rejects a table of the same name and another shape', () => {
+  it('rejects a changed table shape', () => {
     const store = EmbeddedStore.open(dbPath);
     try {
       store.createTable(USER_LOGS);
@@ -249,7 +249,7 @@ describe('EmbeddedStore sink', () => {
     }
   });
 
-  it('lets a read-only handle read while the writer is open', async () => {
+  it('reads beside an open writer', async () => {
     const writer = EmbeddedStore.open(dbPath);
     try {
       writer.createTable(USER_LOGS);
@@ -317,7 +317,7 @@ describe('EmbeddedStore.open', () => {
     expect(() => EmbeddedStore.open(file)).toThrow(StoreError);
   });
 
-  it('does not create a file when create is false', () => {
+  it('leaves a missing file uncreated', () => {
     const file = path.join(folder, 'absent.db');
     expect(() => EmbeddedStore.open(file, { create: false })).toThrow(/database not found/);
     expect(fs.existsSync(file)).toBe(false);

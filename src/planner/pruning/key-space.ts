@@ -4,7 +4,7 @@ import { IntervalSet } from './interval-set.js';
 import { MS_PER_DAY, MS_PER_HOUR } from '../time-buckets.js';
 
 /**
- * What a scan column means to pruning.
+ * Meaning of a scan column for pruning.
  * - `key`: a partition-key column. Integer keys take ranges; other types take exact values only.
  * - `time_ms`: a millisecond instant (log_time as BIGINT, event_time as TIMESTAMP).
  * - `date`: days since the epoch built from the bucket columns (event_date).

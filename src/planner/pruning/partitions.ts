@@ -7,7 +7,7 @@ import { IntervalSet } from './interval-set.js';
 import type { Box, KeySpace } from './key-space.js';
 
 /**
- * How a scan finds its partitions.
+ * Method by which a scan finds its partitions:
  * - `none`: the predicate matches no partition; nothing is read.
  * - `enumerated`: the partition keys are listed from the predicate alone.
  * - `discovered`: the existing partition keys are listed with SELECT DISTINCT, then kept when they

@@ -1,7 +1,7 @@
 import type { Settings } from '../settings.js';
 import type { LogicalPlan } from '../logical.js';
 
-/** What rules may consult besides the plan. */
+/** Inputs that rules may consult besides the plan. */
 export interface RuleContext {
   readonly settings: Pick<Settings, 'pushdownAggregation'>;
   /** The store the plan will run on, since some rewrites apply to one of them only. */
