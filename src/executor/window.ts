@@ -27,6 +27,11 @@ function evaluateWindow(rows: readonly Row[], window: WindowCall, env: CompileEn
   });
 
   const compare = rowComparator(window.orderBy, env);
+  const orderExpr = window.orderBy.length === 1 ? compileExpr(window.orderBy[0]!.expr, env) : null;
+  const orderKey = (row: Row): number | null => {
+    const value = orderExpr ? orderExpr(row) : null;
+    return value === null ? null : Number(value);
+  };
   const args = window.args.map((a) => compileExpr(a, env));
   for (const members of partitions.values()) {
     if (window.orderBy.length > 0) members.sort((a, b) => compare(rows[a]!, rows[b]!) || a - b);
@@ -39,10 +44,58 @@ function evaluateWindow(rows: readonly Row[], window: WindowCall, env: CompileEn
     for (let i = members.length - 1; i >= 0; i--) {
       peerEnd[i] = i < members.length - 1 && peerStart[i + 1] === peerStart[i] ? peerEnd[i + 1]! : i;
     }
-    const frameOf = (i: number): [number, number] => frameBounds(window, i, members.length, peerStart[i]!, peerEnd[i]!);
+    const rangeKeys = window.frame?.mode === 'RANGE' && window.orderBy.length === 1 ? members.map((m) => orderKey(rows[m]!)) : null;
+    const frameOf = (i: number): [number, number] =>
+      rangeKeys && hasOffset(window) ? rangeOffsetBounds(window, i, rangeKeys, peerStart[i]!, peerEnd[i]!) : frameBounds(window, i, members.length, peerStart[i]!, peerEnd[i]!);
     fillPartition(window, rows, members, args, frameOf, peerStart, output, env);
   }
   return output;
+}
+
+function hasOffset(window: WindowCall): boolean {
+  const frame = window.frame!;
+  return Number.isFinite(frame.start) && frame.start !== 0 ? true : Number.isFinite(frame.end) && frame.end !== 0;
+}
+
+/**
+ * Frame of a RANGE window with offsets: the rows whose ORDER BY value lies within the offsets of
+ * the current row's value, measured in the sort direction. Rows with a NULL value frame their NULL
+ * peers. Values are sorted, so both ends are found by binary search.
+ */
+function rangeOffsetBounds(window: WindowCall, i: number, keys: readonly (number | null)[], peerStart: number, peerEnd: number): [number, number] {
+  const current = keys[i];
+  if (current === null || current === undefined) return [peerStart, peerEnd];
+  const frame = window.frame!;
+  const direction = window.orderBy[0]!.descending ? -1 : 1;
+  // NULL values sort together at one end, so the non-NULL values are one contiguous block.
+  let low = 0;
+  let high = keys.length - 1;
+  while (keys[low] === null) low++;
+  while (keys[high] === null) high--;
+  const distance = (position: number) => (keys[position]! - current) * direction;
+  const firstAtLeast = (bound: number): number => {
+    let left = low;
+    let right = high + 1;
+    while (left < right) {
+      const middle = (left + right) >> 1;
+      if (distance(middle) >= bound) right = middle;
+      else left = middle + 1;
+    }
+    return left;
+  };
+  const lastAtMost = (bound: number): number => {
+    let left = low;
+    let right = high + 1;
+    while (left < right) {
+      const middle = (left + right) >> 1;
+      if (distance(middle) > bound) right = middle;
+      else left = middle + 1;
+    }
+    return left - 1;
+  };
+  const start = frame.start === -Infinity ? 0 : firstAtLeast(frame.start);
+  const end = frame.end === Infinity ? keys.length - 1 : lastAtMost(frame.end);
+  return [start, end];
 }
 
 function frameBounds(window: WindowCall, i: number, size: number, peerStart: number, peerEnd: number): [number, number] {

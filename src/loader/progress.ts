@@ -18,7 +18,7 @@ const REFRESH_MS = 250;
 export class ProgressLine {
   private readonly enabled: boolean;
   private readonly startedAt = performance.now();
-  private lastDrawAt = 0;
+  private lastDrawAt = Number.NEGATIVE_INFINITY;
   private drawn = false;
 
   constructor(

@@ -245,7 +245,7 @@ export abstract class CallParser extends PrimaryParser {
         },
         {
           ALT: () => {
-            const offset = this.SUBRULE(this.operatorChain, { ARGS: [Level.Additive] });
+            const offset = this.SUBRULE(this.expr, { ARGS: [Level.Additive] });
             return this.OR3([
               {
                 ALT: () => {

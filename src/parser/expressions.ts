@@ -14,8 +14,8 @@
  *
  * Binary operators are left-associative at every level, comparisons included.
  *
- * One rule, `operatorChain`, reads all binary levels by precedence climbing instead of one rule
- * per level. That keeps the call stack per level of parentheses short, so input nested up to
+ * One rule, `expr`, reads all binary levels by precedence climbing instead of one rule per
+ * level. That keeps the call stack per level of parentheses short, so input nested up to
  * MAX_NESTING_DEPTH fits on the default stack.
  */
 import type { ParserMethod, TokenType } from 'chevrotain';
@@ -116,12 +116,43 @@ export abstract class ExpressionParser extends ParserBase {
   protected abstract readonly primary: ParserMethod<[], Expr>;
   protected abstract readonly typeName: ParserMethod<[], TypeSpec>;
 
-  /** Reads a whole expression, which counts as one level of nesting. */
-  protected readonly expr = this.RULE('expr', (): Expr => {
-    this.enterNesting();
-    const expr = this.SUBRULE(this.operatorChain, { ARGS: [Level.Or] });
-    this.leaveNesting();
-    return expr;
+  /**
+   * Reads an operand and the operators after it whose level is `minLevel` or tighter. Called
+   * without an argument, it reads a whole expression, which counts as one level of nesting.
+   *
+   * The right operand of each operator is read with the next tighter level as its minimum, so
+   * operators of one level group to the left: `a - b - c` is `(a - b) - c`. After IS NULL or
+   * IN (...), which take no right operand, only comparisons and looser operators may follow,
+   * so `a IS NULL + 1` is rejected as it would be with one rule per level.
+   */
+  protected readonly expr = this.RULE('expr', (minLevel: number = Level.Or): Expr => {
+    const whole = minLevel === Level.Or;
+    if (whole) this.enterNesting();
+    let left = this.operand(minLevel);
+    let maxLevel: number = Level.Unary;
+    this.MANY({
+      GATE: () => {
+        const level = this.levelOfNextOperator();
+        return level >= minLevel && level <= maxLevel;
+      },
+      DEF: () => {
+        maxLevel = this.ACTION(() => this.levelOfNextOperator());
+        left = this.OR([
+          {
+            ALT: () => {
+              const token = this.CONSUME(BinaryOperator);
+              const operator = this.ACTION(() => BINARY_OPERATORS.get(token.tokenType)!);
+              const right = this.SUBRULE2(this.expr, { ARGS: [maxLevel + 1] });
+              return this.ACTION(() => binary(operator.op, left, right));
+            },
+          },
+          { ALT: () => this.SUBRULE(this.isPredicate, { ARGS: [left] }) },
+          { ALT: () => this.SUBRULE(this.negatablePredicate, { ARGS: [left] }) },
+        ]);
+      },
+    });
+    if (whole) this.leaveNesting();
+    return left;
   });
 
   /** Reads expressions separated by commas. */
@@ -138,40 +169,6 @@ export abstract class ExpressionParser extends ParserBase {
     return list;
   });
 
-  /**
-   * Reads an operand and the operators after it whose level is `minLevel` or tighter. The
-   * right operand of each operator is read with the next tighter level as its minimum, so
-   * operators of one level group to the left: `a - b - c` is `(a - b) - c`. After IS NULL or
-   * IN (...), which take no right operand, only comparisons and looser operators may follow,
-   * so `a IS NULL + 1` is rejected as it would be with one rule per level.
-   */
-  protected readonly operatorChain = this.RULE('operatorChain', (minLevel: number): Expr => {
-    let left = this.SUBRULE(this.prefixed, { ARGS: [minLevel] });
-    let maxLevel: number = Level.Unary;
-    this.MANY({
-      GATE: () => {
-        const level = this.levelOfNextOperator();
-        return level >= minLevel && level <= maxLevel;
-      },
-      DEF: () => {
-        maxLevel = this.ACTION(() => this.levelOfNextOperator());
-        left = this.OR([
-          {
-            ALT: () => {
-              const token = this.CONSUME(BinaryOperator);
-              const operator = this.ACTION(() => BINARY_OPERATORS.get(token.tokenType)!);
-              const right = this.SUBRULE2(this.operatorChain, { ARGS: [maxLevel + 1] });
-              return this.ACTION(() => binary(operator.op, left, right));
-            },
-          },
-          { ALT: () => this.SUBRULE(this.isPredicate, { ARGS: [left] }) },
-          { ALT: () => this.SUBRULE(this.negatablePredicate, { ARGS: [left] }) },
-        ]);
-      },
-    });
-    return left;
-  });
-
   /** Returns the level of the operator at the next token, or 0 when no operator continues. */
   private levelOfNextOperator(): number {
     const type = this.LA(1).tokenType;
@@ -183,29 +180,34 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   /**
-   * Reads an operand of `operatorChain`: NOT with its operand where `minLevel` admits NOT, a
-   * sign with its operand, or a primary followed by `::type` casts and `->` / `->>` accesses.
-   * The right operand of `->` and `->>` is a primary, so `detail->'a'->>'b' = 'x'` reads as
-   * `((detail->'a')->>'b') = 'x'`.
+   * Reads the operand that starts an `expr` of `minLevel`: NOT with its operand where
+   * `minLevel` admits NOT, a sign with its operand, or a primary followed by `::type` casts and
+   * `->` / `->>` accesses. The right operand of `->` and `->>` is a primary, so
+   * `detail->'a'->>'b' = 'x'` reads as `((detail->'a')->>'b') = 'x'`.
+   *
+   * The DSL calls here belong to the `expr` rule, which calls this method once, so their
+   * occurrence numbers must differ from those in `expr`. The method is no rule of its own to
+   * keep the call stack per nesting level short.
    */
-  protected readonly prefixed = this.RULE('prefixed', (minLevel: number): Expr =>
-    this.OR({
+  private operand(minLevel: number): Expr {
+    return this.OR2({
       DEF: [
         {
           GATE: () => minLevel <= Level.Not,
           ALT: () => {
             const not = this.CONSUME(Not);
             this.enterNesting();
-            const operand = this.SUBRULE(this.operatorChain, { ARGS: [Level.Not] });
+            const operand = this.SUBRULE3(this.expr, { ARGS: [Level.Not] });
             this.leaveNesting();
             return this.ACTION((): Expr => ({ kind: 'unary', span: spanBetween(spanOf(not), operand.span), op: 'NOT', operand }));
           },
         },
         {
           ALT: () => {
-            const sign = this.OR2([{ ALT: () => this.CONSUME(Minus) }, { ALT: () => this.CONSUME(Plus) }]);
+            const sign = this.OR3([{ ALT: () => this.CONSUME(Minus) }, { ALT: () => this.CONSUME(Plus) }]);
             this.enterNesting();
-            const operand = this.SUBRULE(this.prefixed, { ARGS: [Level.Unary] });
+            // No binary operator binds as tightly as a sign, so this reads one operand.
+            const operand = this.SUBRULE4(this.expr, { ARGS: [Level.Unary] });
             this.leaveNesting();
             return this.ACTION((): Expr => ({
               kind: 'unary',
@@ -218,8 +220,8 @@ export abstract class ExpressionParser extends ParserBase {
         {
           ALT: () => {
             let expr = this.SUBRULE(this.primary);
-            this.MANY(() => {
-              expr = this.OR3([
+            this.MANY2(() => {
+              expr = this.OR4([
                 {
                   ALT: () => {
                     this.CONSUME(DoubleColon);
@@ -235,7 +237,7 @@ export abstract class ExpressionParser extends ParserBase {
                 },
                 {
                   ALT: () => {
-                    const arrow = this.OR4([{ ALT: () => this.CONSUME(Arrow) }, { ALT: () => this.CONSUME(DoubleArrow) }]);
+                    const arrow = this.OR5([{ ALT: () => this.CONSUME(Arrow) }, { ALT: () => this.CONSUME(DoubleArrow) }]);
                     const right = this.SUBRULE2(this.primary);
                     return this.ACTION(() => binary(arrow.image as BinaryOp, expr, right));
                   },
@@ -247,8 +249,8 @@ export abstract class ExpressionParser extends ParserBase {
         },
       ],
       ERR_MSG: EXPECT_EXPRESSION,
-    }),
-  );
+    });
+  }
 
   /** Reads `IS [NOT] NULL` or `IS [NOT] DISTINCT FROM x` after `operand`. */
   protected readonly isPredicate = this.RULE('isPredicate', (operand: Expr): Expr => {
@@ -267,7 +269,7 @@ export abstract class ExpressionParser extends ParserBase {
           ALT: () => {
             this.CONSUME(Distinct);
             this.CONSUME(From);
-            const right = this.SUBRULE(this.operatorChain, { ARGS: [Level.Concat] });
+            const right = this.SUBRULE(this.expr, { ARGS: [Level.Concat] });
             return this.ACTION((): Expr => ({
               kind: 'is_distinct_from',
               span: spanBetween(operand.span, right.span),
@@ -289,9 +291,9 @@ export abstract class ExpressionParser extends ParserBase {
       {
         ALT: () => {
           this.CONSUME(Between);
-          const low = this.SUBRULE(this.operatorChain, { ARGS: [Level.Concat] });
+          const low = this.SUBRULE(this.expr, { ARGS: [Level.Concat] });
           this.CONSUME(And);
-          const high = this.SUBRULE2(this.operatorChain, { ARGS: [Level.Concat] });
+          const high = this.SUBRULE2(this.expr, { ARGS: [Level.Concat] });
           return this.ACTION((): Expr => ({
             kind: 'between',
             span: spanBetween(operand.span, high.span),
@@ -318,11 +320,11 @@ export abstract class ExpressionParser extends ParserBase {
       {
         ALT: () => {
           const keyword = this.OR2([{ ALT: () => this.CONSUME(Like) }, { ALT: () => this.CONSUME(Ilike) }]);
-          const pattern = this.SUBRULE3(this.operatorChain, { ARGS: [Level.Concat] });
+          const pattern = this.SUBRULE3(this.expr, { ARGS: [Level.Concat] });
           const escape =
             this.OPTION2(() => {
               this.CONSUME(Escape);
-              return this.SUBRULE4(this.operatorChain, { ARGS: [Level.Concat] });
+              return this.SUBRULE4(this.expr, { ARGS: [Level.Concat] });
             }) ?? null;
           return this.ACTION((): Expr => ({
             kind: 'like',

@@ -30,6 +30,8 @@ import { PARSER_TOKEN_TYPES } from './tokens.js';
 /** Deepest nesting of parentheses, subqueries and prefix operators the parser accepts. */
 export const MAX_NESTING_DEPTH = 150;
 
+const NESTING_HINT = 'Simplify the query, for example by moving parts of it into a WITH clause.';
+
 /** Returns the span from the start of `first` to the end of `last`. */
 export function spanBetween(first: Span, last: Span): Span {
   const end = Math.max(first.offset + first.length, last.offset + last.length);
@@ -109,9 +111,19 @@ export abstract class ParserBase extends EmbeddedActionsParser {
         'PARSE_NESTING_TOO_DEEP',
         `expressions and subqueries are nested more than ${MAX_NESTING_DEPTH} levels deep`,
         this.spanOfToken(this.LA(1)),
-        'Simplify the query, for example by moving parts of it into a WITH clause.',
+        NESTING_HINT,
       );
     }
+  }
+
+  /** Returns the error for input nested too deeply for the remaining call stack. */
+  protected stackExhausted(): ParseError {
+    return this.error(
+      'PARSE_NESTING_TOO_DEEP',
+      'expressions and subqueries are nested too deeply to parse',
+      this.spanOfToken(this.LA(1)),
+      NESTING_HINT,
+    );
   }
 
   protected leaveNesting(): void {

@@ -138,7 +138,16 @@ export abstract class PrimaryParser extends ExpressionParser {
         // INTERVAL). Otherwise they are names, as in `date(t)` or `SELECT interval FROM t`.
         { ALT: () => this.SUBRULE(this.typedLiteral) },
         { ALT: () => this.SUBRULE(this.intervalLiteral) },
-        { ALT: () => this.SUBRULE(this.parenthesized) },
+        {
+          // `( expr )`, whose span includes the parentheses.
+          ALT: () => {
+            const open = this.CONSUME(LParen);
+            this.rejectSubquery('subqueries in expressions are not supported', SUBQUERY_HINT);
+            const inner = this.SUBRULE(this.expr);
+            this.CONSUME(RParen);
+            return this.ACTION((): Expr => ({ ...inner, span: this.spanFrom(spanOf(open)) }));
+          },
+        },
         { ALT: () => this.SUBRULE(this.functionCall) },
         { ALT: () => this.SUBRULE(this.columnRef) },
       ],
@@ -158,15 +167,6 @@ export abstract class PrimaryParser extends ExpressionParser {
       }
       return { kind: 'column_ref', span: this.spanFrom(spanOf(first)), qualifier: identifierValue(first), name: identifierValue(second) };
     });
-  });
-
-  /** Reads `( expr )`. The result's span includes the parentheses. */
-  private readonly parenthesized = this.RULE('parenthesized', (): Expr => {
-    const open = this.CONSUME(LParen);
-    this.rejectSubquery('subqueries in expressions are not supported', SUBQUERY_HINT);
-    const inner = this.SUBRULE(this.expr);
-    this.CONSUME(RParen);
-    return this.ACTION((): Expr => ({ ...inner, span: this.spanFrom(spanOf(open)) }));
   });
 
   private readonly caseExpr = this.RULE('caseExpr', (): Expr => {

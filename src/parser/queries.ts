@@ -72,7 +72,7 @@ export abstract class QueryParser extends CallParser {
     this.enterNesting();
     const start = this.ACTION(() => this.spanOfToken(this.LA(1)));
     const ctes = this.OPTION(() => this.SUBRULE(this.withClause)) ?? [];
-    let body = this.SUBRULE(this.operand);
+    let body = this.SUBRULE(this.unionOperand);
     this.MANY(() => {
       const union = this.CONSUME(Union);
       this.ACTION(() => {
@@ -86,7 +86,7 @@ export abstract class QueryParser extends CallParser {
         }
       });
       this.CONSUME(All);
-      const right = this.SUBRULE2(this.operand);
+      const right = this.SUBRULE2(this.unionOperand);
       body = this.ACTION(
         (): QueryExpr => ({
           kind: 'union_all',
@@ -146,7 +146,7 @@ export abstract class QueryParser extends CallParser {
   });
 
   /** Reads a SELECT, or a query in parentheses used as a UNION ALL operand. */
-  private readonly operand = this.RULE('operand', (): QueryExpr =>
+  private readonly unionOperand = this.RULE('unionOperand', (): QueryExpr =>
     this.OR([
       { ALT: () => this.SUBRULE(this.select) },
       {

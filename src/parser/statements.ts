@@ -42,7 +42,16 @@ class SqlParser extends QueryParser {
   /** Parses a script of statements separated by `;`. Throws ParseError. */
   parseScript(sql: string): Statement[] {
     this.startInput(sql, lex(sql));
-    const statements = this.script();
+    let statements: Statement[];
+    try {
+      statements = this.script();
+    } catch (error) {
+      // NOTE: input nested up to MAX_NESTING_DEPTH fits on Node's default stack with room to
+      // spare, but a caller that has used most of the stack already can run out first. The
+      // stack overflow then becomes a ParseError at the token where parsing stopped.
+      if (error instanceof RangeError) throw this.stackExhausted();
+      throw error;
+    }
     const error = this.errors[0];
     if (error !== undefined) throw this.translate(error);
     return statements;

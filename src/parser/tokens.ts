@@ -22,7 +22,7 @@ export const FunctionName = createToken({ name: 'FunctionName', pattern: Lexer.N
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA, categories: [FunctionName] });
 /** Operators and punctuation, which `tokenize` reports with the kind 'operator'. */
 export const Operator = createToken({ name: 'Operator', pattern: Lexer.NA });
-/** Operators that `operatorChain` combines with a left and a right operand, AND and OR included. */
+/** Operators that `expr` combines with a left and a right operand, AND and OR included. */
 export const BinaryOperator = createToken({ name: 'BinaryOperator', pattern: Lexer.NA });
 
 // A byte order mark counts as whitespace, so text read from a file that starts with one parses.

@@ -1,5 +1,6 @@
 import type { SqlType } from '../catalog/table.js';
 import { PlanError, didYouMean } from '../errors.js';
+import { resolveArithmetic } from '../executor/semantics/arithmetic.js';
 import { resolveCast } from '../executor/semantics/cast.js';
 import { aggregateFunctions, scalarFunctions, windowFunctions } from '../executor/functions/index.js';
 import type { ArgType } from '../executor/functions/registry.js';
@@ -400,6 +401,14 @@ export class ExpressionBinder {
 
   private arith(op: ArithOp, left: BoundExpr, right: BoundExpr, span: Span): BoundExpr {
     if (!isNumeric(left.type) || !isNumeric(right.type)) {
+      // DATE ± BIGINT adds days, DATE - DATE counts them, TIMESTAMP ± BIGINT adds milliseconds.
+      const temporal = resolveArithmetic(op, left.type, right.type);
+      if (!('error' in temporal) && temporal.resultType !== 'INTERVAL') {
+        return { kind: 'arith', op, left, right, type: temporal.resultType as SqlType };
+      }
+      if (left.type === 'TIMESTAMP' && right.type === 'TIMESTAMP' && op === '-') {
+        throw typeError('TIMESTAMP - TIMESTAMP is not supported', span, 'subtract milliseconds instead: epoch_ms(a) - epoch_ms(b)');
+      }
       throw typeError(`operator ${op} needs numbers, not ${left.type} and ${right.type}`, span, 'cast text to a number with CAST(x AS BIGINT) or x::DOUBLE');
     }
     return { kind: 'arith', op, left, right, type: arithmeticType(op, left.type, right.type) };

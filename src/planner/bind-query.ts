@@ -246,7 +246,8 @@ class QueryBinder {
     }
     const partitionBy = over.partitionBy.map((e) => binder.bind(e, inner));
     const orderBy = over.orderBy.map((item) => this.sortKey(item, binder.bind(item.expr, inner)));
-    const frame = over.frame ? this.windowFrame(over.frame) : null;
+    const numericOrder = orderBy.length === 1 && (orderBy[0]!.expr.type === 'BIGINT' || orderBy[0]!.expr.type === 'DOUBLE');
+    const frame = over.frame ? this.windowFrame(over.frame, numericOrder) : null;
     let type: SqlType;
     let args: BoundExpr[] = [];
     let aggregate: AggregateCall | null = null;
@@ -264,7 +265,7 @@ class QueryBinder {
     return { kind: 'column', index: -windows.length, name: display, type };
   }
 
-  private windowFrame(frame: AstWindowFrame): WindowFrame {
+  private windowFrame(frame: AstWindowFrame, numericOrder: boolean): WindowFrame {
     const offset = (bound: FrameBound, sign: number): number => {
       switch (bound.kind) {
         case 'unbounded_preceding':
@@ -275,14 +276,18 @@ class QueryBinder {
           return 0;
         case 'preceding':
         case 'following': {
-          if (frame.mode === 'RANGE') {
-            throw new PlanError('PLAN_RANGE_OFFSET', 'RANGE frames take only UNBOUNDED and CURRENT ROW bounds', { span: bound.span, hint: 'use ROWS BETWEEN n PRECEDING AND m FOLLOWING' });
+          if (frame.mode === 'RANGE' && !numericOrder) {
+            throw new PlanError('PLAN_RANGE_OFFSET', 'a RANGE frame with an offset needs exactly one ORDER BY key of type BIGINT or DOUBLE', {
+              span: bound.span,
+              hint: 'order by one number, or use ROWS BETWEEN n PRECEDING AND m FOLLOWING',
+            });
           }
           const binder = new ExpressionBinder(new FieldScope([], null), this.options);
           const value = this.options.evaluateConstant(binder.bind(bound.offset));
           const number = typeof value === 'bigint' ? Number(value) : value;
-          if (typeof number !== 'number' || !Number.isInteger(number) || number < 0) {
-            throw new PlanError('PLAN_FRAME_OFFSET', `a frame offset must be a non-negative integer, not ${String(value)}`, { span: bound.span });
+          const integral = frame.mode === 'ROWS';
+          if (typeof number !== 'number' || number < 0 || (integral && !Number.isInteger(number))) {
+            throw new PlanError('PLAN_FRAME_OFFSET', `a frame offset must be a non-negative ${integral ? 'integer' : 'number'}, not ${String(value)}`, { span: bound.span });
           }
           return number * sign;
         }

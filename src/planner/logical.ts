@@ -72,7 +72,10 @@ export interface WindowCall {
 
 export interface WindowFrame {
   readonly mode: 'ROWS' | 'RANGE';
-  /** Offsets relative to the current row: -Infinity for UNBOUNDED PRECEDING, 0 for CURRENT ROW. */
+  /**
+   * Offsets relative to the current row: -Infinity for UNBOUNDED PRECEDING, 0 for CURRENT ROW.
+   * ROWS counts rows; RANGE measures the distance in the value of the single ORDER BY key.
+   */
   readonly start: number;
   readonly end: number;
 }

@@ -56,7 +56,7 @@ describe('CsvFramer', () => {
     expect(records[2]).toEqual({ line: 3, text: '3,4,5' });
   });
 
-  it('faults an unclosed quote's line', () => {
+  it('faults the line of an unclosed quote', () => {
     const records = frame('a,b\n1,"open\n2,3\n4,5\n');
     expect(records[1]).toEqual({ line: 2, text: '1,"open', fault: 'quote opened in this record is never closed' });
     expect(records.slice(2)).toEqual([

@@ -129,7 +129,7 @@ describe.skipIf(!tmuxInstalled && !inCi)('shell in a terminal', () => {
     expect(coloured).toMatch(/\u001b\[32m'x'/);
     expect(coloured).toMatch(/\u001b\[35m12/);
     expect(coloured).toMatch(/\u001b\[2m-- note/);
-    const plain = await line('no-colour', 'NO_COLOR=1 -u FORCE_COLOR');
+    const plain = await line('no-colour', '-u FORCE_COLOR NO_COLOR=1');
     expect(plain).toContain("SELECT 'x' AS v, 12 -- note");
     expect(plain).not.toMatch(/\u001b\[(\d+;)*(3[0-7]|9[0-7])(;\d+)*m/);
   }, 120_000);
