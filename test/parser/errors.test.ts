@@ -340,6 +340,12 @@ const CASES: readonly ErrorCase[] = [
   },
   {
     code: 'PARSE_UNEXPECTED_TOKEN',
+    sql: 'SET x = ⟨on⟩ + 1',
+    message: "expected an expression after '=', found 'on'",
+    hint: null,
+  },
+  {
+    code: 'PARSE_UNEXPECTED_TOKEN',
     sql: 'RESET ⟨5⟩',
     message: "expected a setting name after 'RESET', found '5'",
     hint: null,

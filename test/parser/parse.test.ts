@@ -32,6 +32,44 @@ describe('statements', () => {
   });
 });
 
+describe('SET values', () => {
+  test.each([
+    ['SET pushdown_aggregation = off', 'off', 27],
+    ['SET pushdown_aggregation = on', 'on', 27],
+    ['SET time_zone = UTC', 'UTC', 16],
+    ['SET time_zone TO UTC', 'UTC', 17],
+    ['SET time_zone = UTC;', 'UTC', 16],
+  ])('bare word in %j', (sql, value, offset) => {
+    const [statement] = parse(sql);
+    if (statement?.kind !== 'set') throw new Error(`${sql} did not parse as SET`);
+    expect(statement.value).toEqual({
+      kind: 'literal',
+      span: { offset, line: 1, column: offset + 1, length: value.length },
+      value: { type: 'string', value },
+    });
+  });
+
+  test('word before an operator is a column', () => {
+    const [statement] = parse('SET page_size = limit_rows * 2');
+    expect(statement).toMatchObject({ kind: 'set', value: { kind: 'binary', left: { kind: 'column_ref', name: 'limit_rows' } } });
+  });
+
+  test('TRUE, FALSE and NULL stay literals', () => {
+    const values = parse('SET a = TRUE; SET b = false; SET c = NULL').map((statement) =>
+      statement.kind === 'set' ? statement.value : null,
+    );
+    expect(values).toMatchObject([
+      { kind: 'literal', value: { type: 'boolean', value: true } },
+      { kind: 'literal', value: { type: 'boolean', value: false } },
+      { kind: 'literal', value: { type: 'null' } },
+    ]);
+  });
+
+  test('reserved word before an operator fails', () => {
+    expect(() => parse('SET pushdown_aggregation = on + 1')).toThrow("expected an expression after '=', found 'on'");
+  });
+});
+
 describe('literal values', () => {
   test.each([
     ['1', { type: 'integer', text: '1' }],

@@ -56,6 +56,8 @@ describe('printer output', () => {
     ['SELECT sum(x) OVER (ROWS 2 PRECEDING)', 'SELECT sum(x) OVER (ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)'],
     ['SELECT 1 UNION ALL (SELECT 2 LIMIT 1)', 'SELECT 1 UNION ALL (SELECT 2 LIMIT 1)'],
     ['SET a TO 1; RESET a', 'SET a = 1;\nRESET a'],
+    ['SET a = off', "SET a = 'off'"],
+    ['SET a = "b"', 'SET a = "b"'],
     ['EXPLAIN ANALYZE SELECT 1', 'EXPLAIN ANALYZE SELECT 1'],
     ["SELECT 'it''s'", "SELECT 'it''s'"],
   ])('%s', (sql, expected) => {

