@@ -18,6 +18,7 @@ import type { BoundExpr } from '../planner/bound.js';
 import type { LogicalPlan } from '../planner/logical.js';
 import { FieldScope } from '../planner/scan-scope.js';
 import type { Settings } from '../planner/settings.js';
+import type { TimeBucketOverride } from '../planner/time-buckets.js';
 import { describeTable } from './describe.js';
 import { EmbeddedStore } from '../store/store.js';
 import { cassandraCatalog, embeddedCatalog, type EngineCatalog } from './catalogs.js';
@@ -32,6 +33,14 @@ export interface OpenOptions {
   readonly cassandra?: CassandraOptions;
   /** Initial settings, as `SET` would change them. */
   readonly settings?: Partial<Settings>;
+  /**
+   * Time-bucket layout per table name, overriding detection by column names; `false` turns it
+   * off for that table.
+   *
+   * @example
+   * open({ db: 'events.db', timeBuckets: { clicks: { year: 'y', month: 'm', day: 'd', hour: 'h', timestampColumn: 'ts_ms' } } })
+   */
+  readonly timeBuckets?: Readonly<Record<string, TimeBucketOverride>>;
 }
 
 /** Parameter values: an object for `:name` parameters or an array for `?` parameters. */
@@ -320,11 +329,16 @@ export async function open(options: OpenOptions): Promise<Engine> {
     const localDataCenter = options.cassandra.localDataCenter ?? (await localDataCenterOf(client));
     const workerOptions: CassandraOptions = { ...options.cassandra, localDataCenter, requestTimeoutMs: options.cassandra.requestTimeoutMs ?? settings.readTimeoutMs };
     const target = new CassandraTarget(client, workerOptions);
-    return new Engine(target, cassandraCatalog(client, keyspace), settings, async () => undefined);
+    return new Engine(target, withTimeBuckets(cassandraCatalog(client, keyspace), options.timeBuckets), settings, async () => undefined);
   }
   if (!options.db) throw new PlanError('OPEN_NO_TARGET', 'open() needs db (an embedded store file) or cassandra (connection options)');
   const store = EmbeddedStore.open(options.db, { readonly: true });
-  return new Engine(new EmbeddedTarget(store.path), embeddedCatalog(store), settings, async () => store.close());
+  return new Engine(new EmbeddedTarget(store.path), withTimeBuckets(embeddedCatalog(store), options.timeBuckets), settings, async () => store.close());
+}
+
+function withTimeBuckets(catalog: EngineCatalog, overrides: OpenOptions['timeBuckets']): EngineCatalog {
+  if (!overrides) return catalog;
+  return { ...catalog, timeBucketOverride: (table) => overrides[table.name] };
 }
 
 async function localDataCenterOf(client: import('cassandra-driver').Client): Promise<string> {
