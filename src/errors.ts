@@ -1,7 +1,11 @@
 import type { Span } from './parser/ast.js';
 
 /**
- * Errors the engine raises on purpose. Each has a stable `code`, a message in plain words, and
+ * Errors the engine raises on purpose.
+ *
+ * @example
+ * catch (e) { if (e instanceof CassalyticsError) console.error(`${e.code}: ${e.message}${e.hint ? ` (${e.hint})` : ''}`); }
+ * Each has a stable `code`, a message in plain words, and
  * where it applies the span of the query text at fault and a hint saying what to do.
  * Parse errors live in src/parser; the classes here cover planning, execution and limits.
  */
@@ -18,7 +22,13 @@ export abstract class CassalyticsError extends Error {
   }
 }
 
-/** A query that parses but cannot be planned: unknown names, type errors, misuse of aggregates. */
+/**
+ * A query that parses but cannot be planned: unknown names, type errors, misuse of aggregates.
+ *
+ * @example
+ * try { await engine.query('SELECT nope FROM user_logs'); }
+ * catch (e) { if (e instanceof PlanError) console.log(e.code, e.span, e.hint); } // PLAN_UNKNOWN_COLUMN {...} 'the columns are: ...'
+ */
 export class PlanError extends CassalyticsError {
   readonly code: string;
   constructor(code: string, message: string, options: { span?: Span | null; hint?: string | null } = {}) {
@@ -27,7 +37,13 @@ export class PlanError extends CassalyticsError {
   }
 }
 
-/** A failure while running a planned query: a read that failed after retries, a runtime type error. */
+/**
+ * A failure while running a planned query: a read that failed after retries, a runtime type error.
+ *
+ * @example
+ * // READ_TIMEOUT: reading partition (store_id=1, ...) failed after 4 attempts: ...
+ * if (e instanceof ExecutionError && e.code === 'READ_TIMEOUT') console.log(e.hint);
+ */
 export class ExecutionError extends CassalyticsError {
   readonly code: string;
   constructor(code: string, message: string, options: { span?: Span | null; hint?: string | null; cause?: unknown } = {}) {
@@ -36,12 +52,23 @@ export class ExecutionError extends CassalyticsError {
   }
 }
 
-/** A query stopped because it passed a configured limit, such as the group-by memory limit. */
+/**
+ * A query stopped because it passed a configured limit, such as the group-by memory limit.
+ *
+ * @example
+ * if (e instanceof ResourceLimitError) console.log(e.message, e.hint); // ... passed memory_limit (1 GiB) ... SET memory_limit = '4GB' ...
+ */
 export class ResourceLimitError extends CassalyticsError {
   readonly code = 'RESOURCE_LIMIT';
 }
 
-/** A query stopped by its AbortSignal, by Ctrl-C or by `SET timeout`. */
+/**
+ * A query stopped by its AbortSignal, by Ctrl-C or by `SET timeout`.
+ *
+ * @example
+ * const rows = (await engine.query(sql, {}, { signal: AbortSignal.timeout(100) })).toArray();
+ * await rows.catch((e) => e instanceof CancelledError); // true when the time ran out
+ */
 export class CancelledError extends CassalyticsError {
   readonly code = 'CANCELLED';
 }

@@ -25,7 +25,13 @@ import { cassandraCatalog, embeddedCatalog, type EngineCatalog } from './catalog
 import { QueryResult, type ResultColumn } from './result.js';
 import { applySetting, defaultSettings, describeSettings, resetSetting } from './settings-registry.js';
 
-/** Target of an engine: an embedded store file or a Cassandra cluster. */
+/**
+ * Target of an engine: an embedded store file or a Cassandra cluster.
+ *
+ * @example
+ * await open({ db: 'events.db' });
+ * await open({ cassandra: { contactPoints: ['10.0.0.5:9042'], keyspace: 'shop', localDataCenter: 'dc1' }, settings: { workers: 4 } });
+ */
 export interface OpenOptions {
   /** Path of an embedded store file. */
   readonly db?: string;
@@ -43,9 +49,21 @@ export interface OpenOptions {
   readonly timeBuckets?: Readonly<Record<string, TimeBucketOverride>>;
 }
 
-/** Parameter values: an object for `:name` parameters or an array for `?` parameters. */
+/**
+ * Parameter values: an object for `:name` parameters or an array for `?` parameters.
+ *
+ * @example
+ * await engine.query('SELECT count(*) FROM user_logs WHERE store_id = :store', { store: 2 });
+ * await engine.query('SELECT count(*) FROM user_logs WHERE store_id = ?', [2]);
+ */
 export type QueryParameters = Readonly<Record<string, ParameterValue>> | readonly ParameterValue[];
 
+/**
+ * Options of one query.
+ *
+ * @example
+ * await engine.query(sql, {}, { signal: AbortSignal.timeout(10_000), onProgress: (p) => console.log(p.tasksDone, p.tasksTotal) });
+ */
 export interface QueryOptions {
   /** Cancels the query; its rows stop and iteration throws CancelledError. */
   readonly signal?: AbortSignal;
@@ -53,6 +71,13 @@ export interface QueryOptions {
   readonly onProgress?: (progress: Progress) => void;
 }
 
+/**
+ * A query plan as data and as text.
+ *
+ * @example
+ * const { plan, text } = await engine.explain('SELECT count(*) FROM user_logs');
+ * plan.kind; // 'project'
+ */
 export interface ExplainResult {
   /** The logical plan as data. */
   readonly plan: LogicalPlan;
@@ -143,7 +168,13 @@ export class Engine implements AsyncDisposable {
     }
   }
 
-  /** Returns the plan of a query, and with `analyze` runs it and adds what each operator did. */
+  /**
+   * Returns the plan of a query, and with `analyze` runs it and adds what each operator did.
+   *
+   * @example
+   * const { text } = await engine.explain("SELECT count(*) FROM user_logs WHERE store_id = 1 AND event_date = DATE '2026-11-20'");
+   * // text includes "partitions: 24 enumerated from store_id in {1} and time [...]"
+   */
   async explain(sql: string, params: QueryParameters = {}, options: { analyze?: boolean } & QueryOptions = {}): Promise<ExplainResult> {
     const statements = parse(sql);
     const statement = statements[0];
@@ -153,11 +184,27 @@ export class Engine implements AsyncDisposable {
     return this.explainQuery(statement.query, params, options.analyze ?? (statement.kind === 'explain' && statement.analyze), options);
   }
 
-  /** Returns the current settings with their descriptions, as `\set` shows them. */
+  /**
+   * Returns the current settings with their descriptions, as `\set` shows them.
+   *
+   * @example
+   * engine.describeSettings().find((s) => s.name === 'workers'); // { name: 'workers', value: '2', description: ... }
+   */
   describeSettings() {
     return describeSettings(this.settings);
   }
 
+  /**
+   * Waits for running tasks to stop, then ends the worker threads and connections.
+   *
+   * @example
+   * const engine = await open({ db: 'events.db' });
+   * try {
+   *   await engine.query('SELECT 1');
+   * } finally {
+   *   await engine.close();
+   * }
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

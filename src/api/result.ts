@@ -2,16 +2,32 @@ import type { SqlType } from '../catalog/table.js';
 import type { QueryStats } from '../executor/execute.js';
 import { JSON_NULL, MS_PER_DAY, type Row, type Value } from '../executor/values.js';
 
-/** A result column: its name and SQL type. */
+/**
+ * A result column: its name and SQL type.
+ *
+ * @example
+ * result.columns; // [{ name: 'store_id', type: 'BIGINT' }, { name: 'events', type: 'BIGINT' }]
+ */
 export interface ResultColumn {
   readonly name: string;
   readonly type: SqlType;
 }
 
-/** A result row as JS values, keyed by column name. */
+/**
+ * A result row as JS values, keyed by column name.
+ *
+ * @example
+ * { day: '2026-11-20', add_to_cart_clicks: 42, first_seen: new Date('2026-11-20T00:03:11Z') }
+ */
 export type ResultRow = Record<string, unknown>;
 
-/** Figures about a finished query. */
+/**
+ * Figures about a finished query.
+ *
+ * @example
+ * const rows = await result.toArray();
+ * console.log(`${rows.length} rows from ${result.stats.partitions} partitions in ${result.stats.elapsedMs} ms`);
+ */
 export interface ResultStats {
   readonly elapsedMs: number;
   readonly partitions: number;

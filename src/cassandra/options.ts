@@ -3,6 +3,12 @@
  */
 import net from 'node:net';
 
+/**
+ * Connection options of a Cassandra cluster.
+ *
+ * @example
+ * { contactPoints: ['10.0.0.5:9042', '10.0.0.6'], keyspace: 'shop', localDataCenter: 'dc1', username: 'analyst', password, consistency: 'LOCAL_ONE' }
+ */
 export interface CassandraOptions {
   /** `host:port` strings, IPv6 hosts in brackets (`[::1]:9042`), as `parseContactPoints` returns them. */
   contactPoints: string[];

@@ -5,7 +5,12 @@
  * nothing past this module knows which store a definition came from.
  */
 
-/** SQL types of the dialect. Every stored value is read as one of these. */
+/**
+ * SQL types of the dialect. Every stored value is read as one of these.
+ *
+ * @example
+ * result.columns.filter((c) => c.type === 'TIMESTAMP');
+ */
 export type SqlType = 'BOOLEAN' | 'BIGINT' | 'DOUBLE' | 'TEXT' | 'DATE' | 'TIMESTAMP' | 'JSON';
 
 /** Role of a column in the primary key. */

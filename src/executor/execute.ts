@@ -15,7 +15,12 @@ import { groupKey } from './semantics/compare.js';
 import type { CoordinatorTarget } from './targets/target.js';
 import type { Row } from './values.js';
 
-/** Progress of a running query, reported as tasks finish. */
+/**
+ * Progress of a running query, reported as tasks finish.
+ *
+ * @example
+ * onProgress: (p) => process.stderr.write(`\r${p.tasksDone}/${p.tasksTotal} tasks, ${p.rowsScanned} rows`)
+ */
 export interface Progress {
   readonly tasksDone: number;
   readonly tasksTotal: number;

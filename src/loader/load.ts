@@ -9,7 +9,7 @@ import { RepeatedKeyTracker } from './key-set.js';
 import { RejectFile } from './reject-file.js';
 import { CsvRowBuilder, ObjectRowBuilder, type BuildResult } from './row-builder.js';
 import type { Row, RowSink } from './sink.js';
-import type { SourceRecord } from './source-record.js';
+import type { RowSource, SourceRecord } from './source-record.js';
 
 export interface LoadOptions {
   readonly table: TableDef;
@@ -35,6 +35,7 @@ export interface LoadSummary {
   /** Records after the header, rejected ones included. */
   readonly rowsRead: number;
   readonly rowsWritten: number;
+  /** Records that could not be converted, plus rows the store refused. */
   readonly rejected: number;
   /** Rows whose primary key equals that of an earlier row of the same input. They are written too. */
   readonly repeatedKeys: number;
@@ -47,10 +48,11 @@ export const DEFAULT_BATCH_SIZE = 1000;
 export const DEFAULT_CONCURRENCY = 4;
 
 /**
- * Loads one CSV or NDJSON file (gzip or not) into a sink. A record that cannot become a row goes
- * to the reject file with its line number and reason, and the load goes on. Throws `InputError`
- * when the file as a whole is unusable (missing, empty, unreadable, or with a header that does
- * not fit the table), and rethrows any failure of the sink.
+ * Loads one CSV or NDJSON file (gzip or not) into a sink. A record that cannot become a row, or
+ * whose row the store refuses even when written alone, goes to the reject file with its line
+ * number and reason, and the load goes on. Throws `InputError` when the file as a whole is
+ * unusable (missing, empty, unreadable, or with a header that does not fit the table), and
+ * rethrows any failure of the store itself.
  */
 export async function loadFile(file: string, options: LoadOptions): Promise<LoadSummary> {
   const startedAt = performance.now();
@@ -77,13 +79,17 @@ export async function loadFile(file: string, options: LoadOptions): Promise<Load
   const ownsRejectFile = options.rejectFile === undefined;
   const rejects = options.rejectFile ?? new RejectFile(`${file}.reject.csv`);
   const tracker = new RepeatedKeyTracker(primaryKey(options.table).map((column) => column.name));
-  const writer = new BatchWriter(options.sink, options.concurrency ?? DEFAULT_CONCURRENCY);
+  let rejected = 0;
+  const writer = new BatchWriter(options.sink, options.concurrency ?? DEFAULT_CONCURRENCY, (source, error) => {
+    rejects.add(file, source.line, error.reason, source.raw);
+    rejected++;
+  });
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const progress = new ProgressLine(options.progress, `load ${file}`);
 
   let rowsRead = 0;
-  let rejected = 0;
   let batch: Row[] = [];
+  let sources: RowSource[] = [];
   try {
     for await (const record of records) {
       rowsRead++;
@@ -96,18 +102,22 @@ export async function loadFile(file: string, options: LoadOptions): Promise<Load
       if (tracker.track(result.row)) {
         // Writes in flight may complete in any order, so the earlier rows are stored before a row
         // that repeats a key is sent: the last row of the input wins, as it would in one stream.
-        await writer.submit(batch);
+        // The rows of one batch therefore have distinct keys.
+        await writer.submit(batch, sources);
         batch = [];
+        sources = [];
         await writer.flush();
       }
       batch.push(result.row);
+      sources.push(record);
       if (batch.length >= batchSize) {
-        await writer.submit(batch);
+        await writer.submit(batch, sources);
         batch = [];
+        sources = [];
         progress.update(rowsRead, input.bytesRead(), input.totalBytes);
       }
     }
-    await writer.submit(batch);
+    await writer.submit(batch, sources);
     await writer.flush();
   } finally {
     progress.clear();

@@ -6,3 +6,6 @@ export type SourceRecord =
   | { readonly kind: 'object'; readonly line: number; readonly raw: string; readonly value: Readonly<Record<string, unknown>> }
   /** A record that cannot be read: malformed quoting, invalid JSON, or a JSON value that is not an object. */
   | { readonly kind: 'fault'; readonly line: number; readonly raw: string; readonly reason: string };
+
+/** Where a row came from, for the reject file: the line its record starts on and the record's text. */
+export type RowSource = Pick<SourceRecord, 'line' | 'raw'>;

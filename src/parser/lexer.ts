@@ -83,14 +83,13 @@ export function spanOf(token: IToken): Span {
 
 /** Throws the error for a token that is lexed only to report it, such as an unterminated string. */
 function checkToken(token: IToken, sql: string): void {
-  const span = spanOf(token);
   switch (token.tokenType) {
     case QuotedIdentifier:
       if (token.image.length === 2) {
         throw new ParseError(
           'PARSE_EMPTY_IDENTIFIER',
           'a quoted identifier cannot be empty',
-          span,
+          spanOf(token),
           'Write a name between the double quotes, or use a string literal in single quotes for text.',
           sql,
         );
@@ -100,7 +99,7 @@ function checkToken(token: IToken, sql: string): void {
       throw new ParseError(
         'PARSE_UNTERMINATED_STRING',
         'unterminated string literal',
-        { ...span, length: 1 },
+        { ...spanOf(token), length: 1 },
         "Close the string with a single quote. Write '' for a quote inside the string.",
         sql,
       );
@@ -108,7 +107,7 @@ function checkToken(token: IToken, sql: string): void {
       throw new ParseError(
         'PARSE_UNTERMINATED_IDENTIFIER',
         'unterminated quoted identifier',
-        { ...span, length: 1 },
+        { ...spanOf(token), length: 1 },
         'Close the identifier with a double quote. Write "" for a quote inside the name.',
         sql,
       );
@@ -116,7 +115,7 @@ function checkToken(token: IToken, sql: string): void {
       throw new ParseError(
         'PARSE_UNTERMINATED_COMMENT',
         'unterminated block comment',
-        { ...span, length: 2 },
+        { ...spanOf(token), length: 2 },
         'Close the comment with */.',
         sql,
       );

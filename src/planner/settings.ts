@@ -1,4 +1,9 @@
-/** Session settings that change planning and execution; `SET name = value` edits them. */
+/**
+ * Session settings that change planning and execution; `SET name = value` edits them.
+ *
+ * @example
+ * await open({ db: 'events.db', settings: { workers: 4, timeZone: 'Europe/Berlin', timeoutMs: 30_000 } });
+ */
 export interface Settings {
   /** IANA zone for displaying timestamps and for date_trunc, EXTRACT and strftime. */
   timeZone: string;

@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { TableDef } from '../catalog/table.js';
-import type { Row, RowSink } from '../loader/sink.js';
+import { RowRejectedError, type Row, type RowSink } from '../loader/sink.js';
 import { rowEncoder } from './codec.js';
 import { insertOrReplaceSql } from './ddl.js';
 
 /**
  * Writes rows into one embedded table. Each `write` call is one transaction of
  * `INSERT OR REPLACE` statements, so a row whose primary key is already stored replaces it, as a
- * Cassandra INSERT does.
+ * Cassandra INSERT does. A row that SQLite refuses rolls the whole call back and raises
+ * `RowRejectedError`.
  */
 export class EmbeddedSink implements RowSink {
   readonly description: string;
@@ -19,7 +20,13 @@ export class EmbeddedSink implements RowSink {
     const statement = database.prepare(insertOrReplaceSql(def));
     const encode = rowEncoder(def);
     this.insertBatch = database.transaction((rows: readonly Row[]) => {
-      for (const row of rows) statement.run(encode(row));
+      for (let index = 0; index < rows.length; index++) {
+        try {
+          statement.run(encode(rows[index]!));
+        } catch (error) {
+          throw isRowError(error) ? this.rejection(index, error as Error) : error;
+        }
+      }
     });
   }
 
@@ -33,4 +40,21 @@ export class EmbeddedSink implements RowSink {
   async close(): Promise<void> {
     this.closed = true;
   }
+
+  private rejection(index: number, error: Error): RowRejectedError {
+    const reason = `SQLite rejected the row: ${error.message}`;
+    return new RowRejectedError(`${this.description}: row ${index} of the batch: ${reason}`, reason, { cause: error });
+  }
+}
+
+/**
+ * Returns whether SQLite refused a row for its content: a constraint or type check failed, a value
+ * is too large, or better-sqlite3 cannot bind a value (TypeError, or RangeError for a bigint
+ * beyond 64 bits). Other errors, such as a full disk or a locked database, concern the store.
+ */
+function isRowError(error: unknown): boolean {
+  if (error instanceof TypeError || error instanceof RangeError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH' || code === 'SQLITE_TOOBIG';
 }
