@@ -6,7 +6,7 @@ import { HighlightedLine, type StyledPiece } from './highlighted-line.js';
 
 /**
  * Draws typed text with one prompt per line and syntax highlighting. With `cursor` the
- * character under the cursor is drawn in inverse video; at the end of a line a space stands in.
+ * character under the cursor is drawn in inverse video, and at the end of a line a space is drawn.
  */
 export function InputView({ label, buffer, color, cursor }: { label: string; buffer: EditBuffer; color: boolean; cursor: boolean }) {
   const prompts = linePrompts(label, buffer.text);

@@ -18,7 +18,7 @@ import { parseMetaLine, type MetaLine } from './parse-meta.js';
 /** Deepest nesting of `\i` inside files run by `\i`, which stops a file that includes itself. */
 const MAX_INCLUDE_DEPTH = 16;
 
-/** What meta-commands read and change in the running shell. The controller implements it. */
+/** The state of the running shell that meta-commands read and change; the controller implements it. */
 export interface MetaHost {
   readonly engine: ReplEngine;
   readonly display: DisplaySettings;

@@ -7,9 +7,9 @@ import type { ReplEngine } from '../engine-port.js';
 
 /**
  * Describes a table for `\d`: the DESCRIBE rows (columns with CQL and SQL types and key roles) as
- * a table fitted to `width`, then the partition key, the clustering order and the time buckets
- * that let filters on event_time and event_date skip partitions. Throws the engine's error for
- * an unknown table.
+ * a table fitted to `width`. Lines under it give the partition key, the clustering order and the
+ * time buckets, which let filters on event_time and event_date skip partitions. Throws the
+ * engine's error for an unknown table.
  */
 export async function describeTableText(engine: ReplEngine, table: string, options: { width: number; color: boolean; timeZone: string }): Promise<string> {
   const [statement] = parse(`DESCRIBE ${printIdentifier(table)}`);

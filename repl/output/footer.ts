@@ -1,7 +1,7 @@
 import type { ResultStats } from '../../src/api/result.js';
 import { formatCompact, formatCount, formatDuration, plural } from './numbers.js';
 
-/** What was cut from a result shown on the screen. */
+/** The parts of a result cut to fit the screen. */
 export interface CutSummary {
   /** Rows read but not shown, because the screen shows at most `maxRows`. */
   readonly rowsNotShown: number;
@@ -18,7 +18,7 @@ export interface FooterFacts {
   readonly elapsedMs: number;
   readonly stats: ResultStats | null;
   readonly timing: boolean;
-  /** Where the rows went instead of the screen (`\o FILE`), or null. */
+  /** The `\o FILE` that received the rows instead of the screen, or null. */
   readonly outputFile: string | null;
 }
 

@@ -43,7 +43,7 @@ export function renderForScreen(columns: readonly ResultColumn[], rows: readonly
 
 /**
  * Drops the lines renderTable writes under the bottom border about what it cut, because the
- * shell's footer says the same with the commands that show everything.
+ * shell's footer repeats those facts with the commands that show everything.
  */
 function withoutCutNotes(text: string): string {
   const lines = text.replace(/\n$/, '').split('\n');

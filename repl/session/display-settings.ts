@@ -1,7 +1,7 @@
 import type { OutputFormat } from '../../src/format/index.js';
 import type { ExpandedMode } from '../output/result-text.js';
 
-/** How results are shown, changed by `\format`, `\x` and `\timing`. */
+/** Result display settings, changed by `\format`, `\x` and `\timing`. */
 export interface DisplaySettings {
   format: OutputFormat;
   expanded: ExpandedMode;

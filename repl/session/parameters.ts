@@ -4,9 +4,9 @@ import type { Value } from '../../src/executor/values.js';
 export const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * Reads the value of `\set NAME VALUE`: `'text'` in single quotes is text (`''` is a quote), an
- * integer is a BIGINT (a bigint beyond 2^53), a decimal number a DOUBLE, true and false are
- * BOOLEAN, null is NULL, and anything else is text as written.
+ * Reads the value of `\set NAME VALUE`. `'text'` in single quotes is text, with `''` for a quote.
+ * An integer is a BIGINT (a JS bigint beyond 2^53) and a decimal number a DOUBLE. true and false
+ * are BOOLEAN, null is NULL, and anything else is text as written.
  */
 export function parseParameterValue(text: string): Value {
   const trimmed = text.trim();

@@ -14,8 +14,8 @@ export function promptLabel(engine: ReplEngine): string {
 }
 
 /**
- * Returns the prompt of each line of `text`, as psql draws them: `label=> ` on the first line,
- * and on later lines `label-> ` with `-` replaced by what the line before left open: `'` for a
+ * Returns the prompt of each line of `text` as psql draws them: `label=> ` on the first line and
+ * `label-> ` on later lines. The `-` is replaced by what the lines before left open: `'` for a
  * string, `"` for a quoted name, `*` for a block comment, `(` for a parenthesis.
  */
 export function linePrompts(label: string, text: string): string[] {

@@ -12,7 +12,7 @@ export interface Segment {
 
 /**
  * Splits input text into styled segments that together are exactly `text`, whitespace included.
- * Words are keywords when the dialect knows them; other words (names) stay plain.
+ * Words in the dialect's keyword list are keywords, and other words (names) stay plain.
  */
 export function highlightSql(text: string): Segment[] {
   const segments: Segment[] = [];
