@@ -297,12 +297,16 @@ export abstract class CallParser extends PrimaryParser {
         return this.OR2([{ ALT: () => this.CONSUME(First) }, { ALT: () => this.CONSUME(Last) }]);
       },
     });
-    return this.ACTION((): OrderItem => ({
-      kind: 'order_item',
-      span: this.spanFrom(expr.span),
-      expr,
-      direction: directionToken?.tokenType === Desc ? 'DESC' : 'ASC',
-      nulls: nullsToken === undefined ? null : nullsToken.tokenType === First ? 'FIRST' : 'LAST',
-    }));
+    return this.ACTION((): OrderItem => {
+      let nulls: OrderItem['nulls'] = null;
+      if (nullsToken !== undefined) nulls = nullsToken.tokenType === First ? 'FIRST' : 'LAST';
+      return {
+        kind: 'order_item',
+        span: this.spanFrom(expr.span),
+        expr,
+        direction: directionToken?.tokenType === Desc ? 'DESC' : 'ASC',
+        nulls,
+      };
+    });
   });
 }

@@ -7,13 +7,7 @@
  * calls and windows), queries.ts and statements.ts. A rule used by a lower layer but defined in a
  * higher one is declared abstract in the lower layer.
  */
-import {
-  EmbeddedActionsParser,
-  EOF,
-  type IRecognitionException,
-  type IToken,
-  type TokenType,
-} from 'chevrotain';
+import { EmbeddedActionsParser, EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { Span } from './ast.js';
 import { ParseError, type ParseErrorCode } from './errors.js';
 import { spanOf } from './lexer.js';
@@ -59,8 +53,9 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   protected constructor() {
     // Recovery stays off, so a statement with a syntax error never yields a partial tree.
-    super(PARSER_TOKEN_TYPES as TokenType[], {
+    super([...PARSER_TOKEN_TYPES], {
       recoveryEnabled: false,
+      // Three tokens tell `t.*` from `t.a` in a select list.
       maxLookahead: 3,
       errorMessageProvider: ERROR_MESSAGE_PROVIDER,
     });
@@ -177,7 +172,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return new ParseError(code, message, span, hint, this.sql);
   }
 
-  /** Throws the error for the next token, which is not `expectation` or anything recorded at it. */
+  /** Throws the error for an unexpected next token, naming the expectation and the labels recorded there. */
   protected failExpected(expectationKey: string): never {
     throw this.unexpectedToken(this.LA(1), this.LA(0), expectationOf(expectationKey));
   }

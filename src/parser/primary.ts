@@ -73,8 +73,8 @@ export abstract class PrimaryParser extends ExpressionParser {
   protected abstract readonly functionCall: ParserMethod<[], FunctionCallExpr>;
 
   /**
-   * Alternatives of `primary`, built on its first call and reused, because building fifteen
-   * closures on every call costs more than choosing among them. They use no local variables.
+   * Alternatives of `primary`, built on its first call and reused so that each call does not
+   * allocate fifteen closures. Sharing them is safe because they capture no local variables.
    */
   private primaryAlternatives: OrMethodOpts<Expr> | undefined;
 

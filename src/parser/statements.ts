@@ -171,7 +171,7 @@ class SqlParser extends QueryParser {
         },
         { ALT: () => this.SUBRULE(this.expr) },
       ],
-      // The gate tells a bare word from an expression, so one token of lookahead is enough.
+      // The gate separates a bare word from an expression, so one token of lookahead is enough.
       MAX_LOOKAHEAD: 1,
       ERR_MSG: EXPECT_EXPRESSION,
     }),

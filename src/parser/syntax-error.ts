@@ -26,7 +26,7 @@ const KEYWORD_LABEL = /^[A-Z]+(?: [A-Z]+)*$/;
  */
 const OPERATOR_KEYWORDS = ['AND', 'OR', 'NOT', 'IS', 'IN', 'LIKE', 'ILIKE', 'BETWEEN'];
 
-/** What a production expects, for productions whose tokens alone do not say it well. */
+/** Description of what a production expects, for productions whose tokens do not name it well. */
 export interface Expectation {
   /** Replaces the list of expected things in the message, as in "expected an expression". */
   readonly summary: string | null;

@@ -150,7 +150,10 @@ export const LEXED_TOKEN_TYPES: readonly TokenType[] = [
 
 const keywordTypes = new Map<string, TokenType>();
 
-/** Creates the token type of a keyword (upper case). Reserved words are not names. */
+/**
+ * Creates the token type of a keyword, given in upper case, and registers it in KEYWORD_TYPES.
+ * A reserved word is no Name, and only LEFT and RIGHT among them are function names.
+ */
 function keyword(word: string, binary = false): TokenType {
   const categories = [AnyWord];
   if (!RESERVED_WORDS.has(word)) categories.push(Name);
