@@ -17,3 +17,5 @@ export type { Settings } from './planner/settings.js';
 export type { SqlType } from './catalog/table.js';
 export { CassalyticsError, PlanError, ExecutionError, ResourceLimitError, CancelledError } from './errors.js';
 export { ParseError } from './parser/errors.js';
+export { parse } from './parser/index.js';
+export type { Statement, Span } from './parser/ast.js';

@@ -129,7 +129,15 @@ export class Engine implements AsyncDisposable {
     return this.run(statements[0]!, params, options);
   }
 
-  /** Runs a parsed statement. @internal */
+  /**
+   * Runs one statement returned by `parse`, so a script of several statements can run one by one
+   * with error spans that point into the whole script.
+   *
+   * @example
+   * for (const statement of parse(scriptText)) {
+   *   console.log(await (await engine.run(statement)).toArray());
+   * }
+   */
   async run(statement: Statement, params: QueryParameters = {}, options: QueryOptions = {}): Promise<QueryResult> {
     this.checkOpen();
     switch (statement.kind) {

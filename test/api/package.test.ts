@@ -31,5 +31,5 @@ test('npm package holds the build, reports and docs only', () => {
 
 test('public entry exports only the API', async () => {
   const api = await import('../../src/index.js');
-  expect(Object.keys(api).sort()).toEqual(['CancelledError', 'CassalyticsError', 'Engine', 'ExecutionError', 'ParseError', 'PlanError', 'QueryResult', 'ResourceLimitError', 'open']);
+  expect(Object.keys(api).sort()).toEqual(['CancelledError', 'CassalyticsError', 'Engine', 'ExecutionError', 'ParseError', 'PlanError', 'QueryResult', 'ResourceLimitError', 'open', 'parse']);
 });
