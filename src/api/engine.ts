@@ -23,7 +23,7 @@ import { describeTable } from './describe.js';
 import { EmbeddedStore } from '../store/store.js';
 import { cassandraCatalog, embeddedCatalog, type EngineCatalog } from './catalogs.js';
 import { QueryResult, type ResultColumn } from './result.js';
-import { applySetting, defaultSettings, describeSettings, resetSetting } from './settings-registry.js';
+import { applySetting, defaultSettings, describeSettings, describeSettingsNames, resetSetting } from './settings-registry.js';
 
 /**
  * Target of an engine: an embedded store file or a Cassandra cluster.
@@ -37,8 +37,14 @@ export interface OpenOptions {
   readonly db?: string;
   /** Cassandra connection; `keyspace` is the default for unqualified table names. */
   readonly cassandra?: CassandraOptions;
-  /** Initial settings, as `SET` would change them. */
-  readonly settings?: Partial<Settings>;
+  /**
+   * Initial settings, by their SET names (`time_zone`, `memory_limit`, `timeout`...) with SET's
+   * values, or by the `Settings` field names with typed values. Unknown names are rejected.
+   *
+   * @example
+   * open({ db: 'events.db', settings: { time_zone: 'Europe/Berlin', memory_limit: '2GB', workers: 4 } })
+   */
+  readonly settings?: Partial<Settings> | Readonly<Record<string, string | number | boolean>>;
   /**
    * Time-bucket layout per table name, overriding detection by column names; `false` turns it
    * off for that table.
@@ -234,14 +240,24 @@ export class Engine implements AsyncDisposable {
     const parameters = toParameters(params);
     const evaluateConstant = (expr: BoundExpr): Value =>
       compileExpr(expr, { context: { timeZone: this.settings.timeZone, nowMs }, counters: { malformedJson: 0 } })([]);
-    const bound = bindQuery(query, {
-      catalog: this.catalog,
-      timeZone: this.settings.timeZone,
-      parameters,
-      maxEnumeratedPartitions: this.settings.maxEnumeratedPartitions,
-      evaluateConstant,
-    });
-    return optimize(bound, { settings: this.settings, dialect: this.target.dialect });
+    try {
+      const bound = bindQuery(query, {
+        catalog: this.catalog,
+        timeZone: this.settings.timeZone,
+        parameters,
+        maxEnumeratedPartitions: this.settings.maxEnumeratedPartitions,
+        evaluateConstant,
+      });
+      return optimize(bound, { settings: this.settings, dialect: this.target.dialect });
+    } catch (error) {
+      // Binding recurses over the expression tree; thousands of chained operators exhaust the stack.
+      if (error instanceof RangeError && /call stack/i.test(error.message)) {
+        throw new PlanError('PLAN_TOO_COMPLEX', 'the query has too many chained operators to plan', {
+          hint: 'replace long OR chains with IN (...), or split the query',
+        });
+      }
+      throw error;
+    }
   }
 
   private async runQuery(query: QueryExpr, params: QueryParameters, options: QueryOptions, analyze: boolean): Promise<QueryResult> {
@@ -374,7 +390,11 @@ function tableRefsOf(query: QueryExpr): { keyspace: string | null; name: string 
  * const result = await engine.query('SELECT count(*) AS n FROM user_logs');
  */
 export async function open(options: OpenOptions): Promise<Engine> {
-  const settings = { ...defaultSettings(), ...options.settings };
+  if (typeof options !== 'object' || options === null) {
+    throw new PlanError('OPEN_NO_TARGET', 'open() needs an options object such as { db: "events.db" } or { cassandra: { contactPoints: ["127.0.0.1:9042"] } }');
+  }
+  const settings = defaultSettings();
+  for (const [name, value] of Object.entries(options.settings ?? {})) applyOpenSetting(settings, name, value as string | number | boolean);
   if (options.cassandra && options.db) {
     throw new PlanError('OPEN_TWO_TARGETS', 'open() takes either db or cassandra, not both');
   }
@@ -389,6 +409,21 @@ export async function open(options: OpenOptions): Promise<Engine> {
   if (!options.db) throw new PlanError('OPEN_NO_TARGET', 'open() needs db (an embedded store file) or cassandra (connection options)');
   const store = EmbeddedStore.open(options.db, { readonly: true });
   return new Engine(new EmbeddedTarget(store.path), withTimeBuckets(embeddedCatalog(store), options.timeBuckets), settings, async () => store.close());
+}
+
+/** Applies one `open()` setting, given by its SET name or its `Settings` field name. */
+function applyOpenSetting(settings: Settings, name: string, value: string | number | boolean): void {
+  const names = describeSettingsNames();
+  const field = names.find((entry) => entry.key === name);
+  if (names.some((entry) => entry.name === name) || field === undefined) {
+    applySetting(settings, name, value);
+    return;
+  }
+  // Field names take typed values, validated by the parser of the SET name for the same field.
+  if (typeof value !== typeof settings[field.key]) {
+    throw new PlanError('SETTING_INVALID', `setting ${name} must be a ${typeof settings[field.key]}, not ${JSON.stringify(value)}`);
+  }
+  applySetting(settings, field.name, field.key === 'timeoutMs' || field.key === 'readTimeoutMs' ? `${value}ms` : value);
 }
 
 function withTimeBuckets(catalog: EngineCatalog, overrides: OpenOptions['timeBuckets']): EngineCatalog {

@@ -122,7 +122,13 @@ async function runStatement(
   await write(`${pending}${formatter.end()}`);
   progress.stop();
 
-  if (process.stderr.isTTY === true) process.stderr.write(resultFooter(rows, performance.now() - startedAt, result.stats));
+  if (process.stderr.isTTY === true) {
+    process.stderr.write(resultFooter(rows, performance.now() - startedAt, result.stats));
+  } else {
+    // Warnings such as malformed JSON counts matter most to scheduled jobs, so they reach a
+    // redirected standard error too; the summary line stays on terminals.
+    for (const warning of result.stats?.warnings ?? []) process.stderr.write(`warning: ${warning}\n`);
+  }
   return true;
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { CancelledError, ExecutionError, ResourceLimitError } from '../errors.js';
 import type { AggregateNode, LogicalPlan, ScanNode } from '../planner/logical.js';
 import type { Settings } from '../planner/settings.js';
@@ -109,13 +110,13 @@ async function* run(plan: LogicalPlan, context: ExecutionContext): AsyncGenerato
       return;
     case 'window': {
       const rows: Row[] = [];
-      for await (const batch of executePlan(plan.input, context)) rows.push(...batch);
+      for await (const batch of executePlan(plan.input, context)) for (const row of batch) rows.push(row);
       yield computeWindows(rows, plan.windows, env(context));
       return;
     }
     case 'sort': {
       const rows: Row[] = [];
-      for await (const batch of executePlan(plan.input, context)) rows.push(...batch);
+      for await (const batch of executePlan(plan.input, context)) for (const row of batch) rows.push(row);
       rows.sort(rowComparator(plan.keys, env(context)));
       yield rows;
       return;
@@ -199,6 +200,7 @@ async function* distributedScan(scan: ScanNode, output: FragmentOutput, context:
   };
   context.signal.addEventListener('abort', onAbort, { once: true });
   const inFlight = new Map<number, Promise<[number, TaskResult]>>();
+  const ports = new Map<number, MessagePort>();
   try {
     const taskPlan = await planScanTasks(scan, target, { partitionsPerTask: settings.partitionsPerTask, tokenRanges: pool.threads * 16 }, controller.signal);
     stats.scanMethods.push(taskPlan.method);
@@ -219,17 +221,50 @@ async function* distributedScan(scan: ScanNode, output: FragmentOutput, context:
     };
 
     const maxInFlight = pool.threads * 2;
+    // Tasks report two kinds of event: a batch of rows streamed while the task runs (scans that
+    // return rows), and the task's end with its result.
+    type ScanEvent = { kind: 'batch'; rows: Row[]; ack: () => void } | { kind: 'done'; id: number; result: TaskResult };
+    const events: ScanEvent[] = [];
+    let wake: (() => void) | null = null;
+    const push = (event: ScanEvent) => {
+      events.push(event);
+      wake?.();
+      wake = null;
+    };
     let next = 0;
     const launch = () => {
       const id = next++;
-      const request = { target: target.spec, fragment, task: taskPlan.tasks[id]!, memoryLimitBytes: settings.memoryLimitBytes, cancel: cancelFlag.cells };
-      inFlight.set(id, pool.run(request).then((result) => [id, result] as [number, TaskResult]));
+      let rows: MessagePort | undefined;
+      if (output.kind === 'rows') {
+        const channel = new MessageChannel();
+        const port = channel.port1;
+        port.on('message', (batch: Row[]) => push({ kind: 'batch', rows: batch, ack: () => port.postMessage(0) }));
+        ports.set(id, port);
+        rows = channel.port2;
+      }
+      const request = { target: target.spec, fragment, task: taskPlan.tasks[id]!, memoryLimitBytes: settings.memoryLimitBytes, cancel: cancelFlag.cells, ...(rows ? { rows } : {}) };
+      const running = pool.run(request).then((result) => [id, result] as [number, TaskResult]);
+      inFlight.set(id, running);
+      running.then(([, result]) => push({ kind: 'done', id, result }), () => undefined);
     };
     while (next < taskPlan.tasks.length || inFlight.size > 0) {
       while (next < taskPlan.tasks.length && inFlight.size < maxInFlight) launch();
       context.signal.throwIfAborted();
-      const [id, result] = await Promise.race([...inFlight.values(), cancelled]);
+      if (events.length === 0) {
+        // A task that fails rejects its promise; the race surfaces that failure here.
+        await Promise.race([new Promise<void>((resolve) => (wake = resolve)), cancelled, ...inFlight.values()]);
+        continue;
+      }
+      const event = events.shift()!;
+      if (event.kind === 'batch') {
+        yield { kind: 'rows', rows: event.rows, stats: emptyStats() };
+        event.ack();
+        continue;
+      }
+      const { id, result } = event;
       inFlight.delete(id);
+      ports.get(id)?.close();
+      ports.delete(id);
       if (result.kind === 'error') throw fromTaskError(result.error);
       addStats(stats, result.stats);
       stats.tasksDone += 1;
@@ -252,6 +287,8 @@ async function* distributedScan(scan: ScanNode, output: FragmentOutput, context:
     // Tasks still running stop at their next check; their results are no longer needed.
     cancelFlag.cancel();
     for (const pending of inFlight.values()) pending.catch(() => undefined);
+    // Closing a row port tells a worker waiting to send rows that nobody will take them.
+    for (const port of ports.values()) port.close();
     if (!controller.signal.aborted) controller.abort(new Error('scan no longer needed'));
   }
 }

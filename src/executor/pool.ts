@@ -40,6 +40,7 @@ export class WorkerPool {
   }
 
   run(request: WorkerRequest): Promise<TaskResult> {
+    const transferList = request.rows ? [request.rows] : [];
     if (!this.pool) {
       this.pool = new Piscina({
         filename: workerFilename(),
@@ -51,18 +52,25 @@ export class WorkerPool {
         idleTimeout: 60_000,
       });
     }
-    const task = this.pool.run(request) as Promise<TaskResult>;
+    const task = this.pool.run(request, { transferList }) as Promise<TaskResult>;
     this.pending.add(task);
     const forget = () => this.pending.delete(task);
     task.then(forget, forget);
     return task;
   }
 
-  /** Waits for running tasks to stop (cancelled ones return at their next check), then ends the threads. */
-  async close(): Promise<void> {
+  /**
+   * Waits for running tasks to stop (cancelled ones return at their next check), then ends the
+   * threads. A task still busy after `graceMs`, such as one stuck evaluating a pathological
+   * regular expression, has its thread terminated.
+   */
+  async close(graceMs = 2000): Promise<void> {
     const pool = this.pool;
     this.pool = null;
-    await Promise.allSettled([...this.pending]);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([Promise.allSettled([...this.pending]), grace]);
+    clearTimeout(timer);
     await pool?.destroy();
   }
 }

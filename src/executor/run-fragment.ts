@@ -1,4 +1,6 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { CancelCheck } from './cancel-flag.js';
+import { RowSender } from './row-stream.js';
 import { connectCassandra } from '../cassandra/client.js';
 import type cassandra from 'cassandra-driver';
 import { partitionKey, type SqlType } from '../catalog/table.js';
@@ -19,7 +21,14 @@ import type { Row, Value } from './values.js';
  * (stored columns decoded, virtual time columns computed), keeps the rows the filter accepts, and
  * returns them projected or folded into partial aggregates.
  */
-export async function runFragmentTask(target: TargetSpec, fragment: ScanFragment, task: ScanTask, memoryLimitBytes: number, signal?: CancelCheck): Promise<TaskResult> {
+export async function runFragmentTask(
+  target: TargetSpec,
+  fragment: ScanFragment,
+  task: ScanTask,
+  memoryLimitBytes: number,
+  signal?: CancelCheck,
+  rowPort?: MessagePort,
+): Promise<TaskResult> {
   const compiled = await compiledFragment(target, fragment);
   const stats = emptyStats();
   const counters = { malformedJson: 0 };
@@ -28,12 +37,21 @@ export async function runFragmentTask(target: TargetSpec, fragment: ScanFragment
 
   const output = fragment.output;
   let onRow: (row: Row) => void;
-  let finish: () => TaskResult;
+  let finish: () => TaskResult | Promise<TaskResult>;
+  let afterPage: (() => Promise<void>) | undefined;
   if (output.kind === 'rows') {
     const exprs = output.exprs.map((e) => compileExpr(e, env));
-    const rows: Row[] = [];
-    onRow = (row) => rows.push(exprs.map((e) => e(row)));
-    finish = () => ({ kind: 'rows', rows, stats });
+    if (rowPort) {
+      // Rows stream to the coordinator in batches while the task runs.
+      const sender = new RowSender(rowPort);
+      onRow = (row) => sender.add(exprs.map((e) => e(row)));
+      afterPage = () => sender.flushIfFull();
+      finish = async () => ({ kind: 'rows', rows: await sender.finish(), stats });
+    } else {
+      const rows: Row[] = [];
+      onRow = (row) => rows.push(exprs.map((e) => e(row)));
+      finish = () => ({ kind: 'rows', rows, stats });
+    }
   } else {
     const table = new GroupTable(output.groups, output.aggregates, env, memoryLimitBytes);
     onRow = (row) => table.add(row);
@@ -49,15 +67,15 @@ export async function runFragmentTask(target: TargetSpec, fragment: ScanFragment
   switch (task.kind) {
     case 'partitions':
       await forEachBounded(task.keys, fragment.concurrency, (key) =>
-        compiled.reader.readPartition(key, compiled.clusteringValues, (cells) => consume(cells, key), stats, signal),
+        compiled.reader.readPartition(key, compiled.clusteringValues, (cells) => consume(cells, key), stats, signal, afterPage),
       );
       break;
     case 'token_range':
-      await compiled.reader.readTokenRange(task.start, task.end, (cells) => consume(cells, []), stats, signal);
+      await compiled.reader.readTokenRange(task.start, task.end, (cells) => consume(cells, []), stats, signal, afterPage);
       break;
   }
   stats.malformedJson = counters.malformedJson;
-  return finish();
+  return await finish();
 }
 
 interface CompiledFragment {

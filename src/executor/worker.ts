@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import { CassalyticsError, ResourceLimitError } from '../errors.js';
 import { CancelFlag, TaskCancelled } from './cancel-flag.js';
 import type { ScanFragment, ScanTask, TargetSpec, TaskError, TaskResult } from './fragment.js';
@@ -11,6 +12,8 @@ export interface WorkerRequest {
   readonly memoryLimitBytes: number;
   /** The query's cancellation flag (a SharedArrayBuffer view, shared, not copied). */
   readonly cancel: Int32Array;
+  /** Port that streams row batches to the coordinator; present for scans that return rows. */
+  readonly rows?: MessagePort;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface WorkerRequest {
  */
 export default async function runTask(request: WorkerRequest): Promise<TaskResult> {
   try {
-    return await runFragmentTask(request.target, request.fragment, request.task, request.memoryLimitBytes, new CancelFlag(request.cancel));
+    return await runFragmentTask(request.target, request.fragment, request.task, request.memoryLimitBytes, new CancelFlag(request.cancel), request.rows);
   } catch (error) {
     if (error instanceof TaskCancelled) return { kind: 'error', error: { errorClass: 'ExecutionError', code: 'CANCELLED', message: 'task cancelled', hint: null } };
     return { kind: 'error', error: toTaskError(error) };

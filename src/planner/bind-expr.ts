@@ -313,6 +313,9 @@ export class ExpressionBinder {
         hint: 'aggregates belong in SELECT, HAVING or ORDER BY; to filter rows before grouping use WHERE, after grouping use HAVING',
       });
     }
+    if ((call.distinct || call.star || call.filter) && !scalarFunctions.has(call.name)) {
+      return this.bindCall(call.name, [], call.span);
+    }
     if (call.distinct || call.star || call.filter) {
       throw new PlanError('PLAN_NOT_AGGREGATE', `${call.name}() is not an aggregate, so DISTINCT, * and FILTER do not apply`, { span: call.span });
     }

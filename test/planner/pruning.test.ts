@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { optimize } from '../../src/planner/rules/index.js';
 import { planOf, scanOf, type PlanOptions } from './plan-helpers.js';
 
 const base = 'SELECT count(*) FROM user_logs WHERE ';
@@ -80,6 +81,8 @@ describe('partition pruning', () => {
     { name: 'OR with an unrestricted branch', where: "store_id = 1 OR url = 'x'", method: 'full_scan' },
     { name: 'enumeration over the cap', where: 'store_id = 1 AND year = 2026', method: 'discovered', options: { maxEnumeratedPartitions: 100 } },
     { name: 'an open-ended time range', where: "store_id = 1 AND event_time >= TIMESTAMP '2026-11-20 00:00:00'", method: 'discovered' },
+    { name: 'a store range of two billion values', where: "store_id BETWEEN 1 AND 2147483647 AND event_date = DATE '2026-11-20'", method: 'discovered' },
+    { name: 'an integer beyond 2^53', where: "store_id = 9007199254740993 AND event_date = DATE '2026-11-20'", method: 'discovered' },
   ])('$name uses $method', ({ where, method, options }) => {
     expect(methodOf(base + where, options)).toBe(method);
   });
@@ -110,5 +113,18 @@ describe('partition pruning', () => {
   test('scan reads only referenced columns', () => {
     const scan = scanOf(planOf("SELECT url FROM user_logs WHERE store_id = 1 AND event_date = DATE '2026-11-20'"));
     expect(scan.columns.map((c) => (c.kind === 'stored' ? c.name : c.kind)).sort()).toEqual(['event_date', 'store_id', 'url']);
+  });
+
+  test('time ranges keep aggregation in the workers', () => {
+    const plan = optimize(
+      planOf(`${base} store_id = 1 AND event_time >= TIMESTAMP '2026-11-16 10:00:00' AND event_time < TIMESTAMP '2026-11-16 11:00:00'`),
+      { settings: { pushdownAggregation: true }, dialect: 'cql' },
+    );
+    expect(scanOf(plan).pushdown).toBeNull();
+  });
+
+  test('whole days by event_date push aggregation down', () => {
+    const plan = optimize(planOf(`${base} store_id = 1 AND event_date = DATE '2026-11-16'`), { settings: { pushdownAggregation: true }, dialect: 'cql' });
+    expect(scanOf(plan).pushdown).toEqual({ groupBy: [] });
   });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command } from 'commander';
 import { DEFAULT_SINK_CONCURRENCY } from '../../cassandra/sink.js';
 import type { TableDef } from '../../catalog/table.js';
@@ -6,7 +7,7 @@ import { InputError, type InputFormat } from '../../loader/input.js';
 import { DEFAULT_BATCH_SIZE, loadFile, type LoadSummary } from '../../loader/load.js';
 import { formatCount } from '../../loader/progress.js';
 import { RejectFile } from '../../loader/reject-file.js';
-import { EXIT_FAILURE, ReportedFailure } from '../errors.js';
+import { EXIT_FAILURE, ReportedFailure, UsageError } from '../errors.js';
 import { parseChoice, parseInteger } from '../parse-options.js';
 import {
   addReplicationOptions,
@@ -58,6 +59,7 @@ export function loadCommand(): Command {
 }
 
 async function runLoad(files: readonly string[], options: LoadCommandOptions): Promise<void> {
+  checkRejectPaths(files, options.rejectFile);
   const replication = replicationFrom(options);
   const target = await openTarget(options);
   const sharedRejects = options.rejectFile === undefined ? undefined : new RejectFile(options.rejectFile);
@@ -134,4 +136,18 @@ function printTotal(summaries: readonly LoadSummary[], target: Target, def: Tabl
     `total into ${def.name} at ${describeTarget(target)}: ${sum((s) => s.rowsRead)} rows read, ` +
       `${sum((s) => s.rowsWritten)} written, ${sum((s) => s.rejected)} rejected, ${sum((s) => s.repeatedKeys)} repeated keys\n`,
   );
+}
+
+/**
+ * Rejects reject-file paths that name an input, since the reject file is replaced on each run:
+ * `--reject-file` equal to an input, or an input named like another input's default reject file.
+ */
+function checkRejectPaths(files: readonly string[], rejectFile: string | undefined): void {
+  const inputs = new Set(files.map((file) => path.resolve(file)));
+  const rejectPaths = rejectFile === undefined ? files.map((file) => `${file}.reject.csv`) : [rejectFile];
+  for (const rejectPath of rejectPaths) {
+    if (inputs.has(path.resolve(rejectPath))) {
+      throw new UsageError(`the reject file ${rejectPath} is also an input, and loading would overwrite it; choose another with --reject-file`);
+    }
+  }
 }

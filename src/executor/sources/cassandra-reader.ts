@@ -20,19 +20,19 @@ export class CassandraReader implements PartitionReader {
     private readonly keyColumns: readonly string[],
   ) {}
 
-  async readPartition(key: readonly Value[], clusteringValues: readonly Value[], onRow: (cells: unknown[]) => void, stats: TaskStats, signal?: CancelCheck): Promise<void> {
+  async readPartition(key: readonly Value[], clusteringValues: readonly Value[], onRow: (cells: unknown[]) => void, stats: TaskStats, signal?: CancelCheck, afterPage?: () => Promise<void>): Promise<void> {
     stats.partitions += 1;
     const where = `partition (${this.keyColumns.map((name, i) => `${name}=${String(key[i])}`).join(', ')})`;
-    await this.readPages(this.partitionCql, [...key, ...clusteringValues].map(toCql), onRow, stats, where, signal);
+    await this.readPages(this.partitionCql, [...key, ...clusteringValues].map(toCql), onRow, stats, where, signal, afterPage);
   }
 
-  async readTokenRange(start: string, end: string, onRow: (cells: unknown[]) => void, stats: TaskStats, signal?: CancelCheck): Promise<void> {
+  async readTokenRange(start: string, end: string, onRow: (cells: unknown[]) => void, stats: TaskStats, signal?: CancelCheck, afterPage?: () => Promise<void>): Promise<void> {
     if (!this.tokenRangeCql) throw new Error('no token-range statement for this scan');
     const params = [cassandra.types.Long.fromString(start), cassandra.types.Long.fromString(end)];
-    await this.readPages(this.tokenRangeCql, params, onRow, stats, `token range (${start}, ${end}]`, signal);
+    await this.readPages(this.tokenRangeCql, params, onRow, stats, `token range (${start}, ${end}]`, signal, afterPage);
   }
 
-  private async readPages(cql: string, params: unknown[], onRow: (cells: unknown[]) => void, stats: TaskStats, where: string, signal?: CancelCheck): Promise<void> {
+  private async readPages(cql: string, params: unknown[], onRow: (cells: unknown[]) => void, stats: TaskStats, where: string, signal?: CancelCheck, afterPage?: () => Promise<void>): Promise<void> {
     let pageState: string | undefined;
     do {
       signal?.throwIfAborted();
@@ -47,6 +47,7 @@ export class CassandraReader implements PartitionReader {
         onRow(cells);
       }
       pageState = result.pageState ?? undefined;
+      await afterPage?.();
     } while (pageState);
   }
 }

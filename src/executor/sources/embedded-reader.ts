@@ -30,7 +30,7 @@ export class EmbeddedReader implements PartitionReader {
     this.statement = embeddedHandle(path).prepare(partitionSql).raw(true).safeIntegers(true);
   }
 
-  async readPartition(key: readonly Value[], clusteringValues: readonly Value[], onRow: (cells: unknown[]) => void, stats: TaskStats, signal?: CancelCheck): Promise<void> {
+  async readPartition(key: readonly Value[], clusteringValues: readonly Value[], onRow: (cells: unknown[]) => void, stats: TaskStats, signal?: CancelCheck, afterPage?: () => Promise<void>): Promise<void> {
     signal?.throwIfAborted();
     stats.partitions += 1;
     stats.pages += 1;
@@ -38,6 +38,7 @@ export class EmbeddedReader implements PartitionReader {
       stats.rowsScanned += 1;
       onRow(cells);
     }
+    await afterPage?.();
   }
 
   async readTokenRange(): Promise<void> {

@@ -166,8 +166,13 @@ function boxFor(column: PrunableColumn, restriction: Restriction): Box {
   return restriction.kind === 'intervals' ? { ...FULL_BOX, time: restriction.set } : FULL_BOX;
 }
 
-/** The integer interval `column op value` allows, before any unit conversion. */
+/**
+ * The integer interval `column op value` allows, before any unit conversion. Values beyond the
+ * safe-integer range cannot be enumerated exactly, so they restrict nothing and the whole
+ * predicate stays in the residual filter.
+ */
 function integerInterval(op: CompareOp, value: number): IntervalSet {
+  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) return IntervalSet.ALL;
   switch (op) {
     case '=':
       return Number.isInteger(value) ? IntervalSet.range(value, value) : IntervalSet.EMPTY;

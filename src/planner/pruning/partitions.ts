@@ -85,7 +85,8 @@ function enumerateBox(table: TableDef, buckets: TimeBuckets | null, box: Box, bu
       sources.push({ kind: 'calendar', field });
       continue;
     }
-    const values = columnValues(column.name, sqlTypeOfCql(column.cqlType) === 'BIGINT', box);
+    const values = columnValues(column.name, sqlTypeOfCql(column.cqlType) === 'BIGINT', box, budget);
+    if (values === 'over_budget') return { kind: 'unbounded', reason: `more values of ${column.name} than max_enumerated_partitions` };
     if (values === null) return { kind: 'unbounded', reason: `no finite set of values for ${column.name}` };
     sources.push({ kind: 'values', values });
     product *= values.length;
@@ -123,10 +124,11 @@ function enumerateBox(table: TableDef, buckets: TimeBuckets | null, box: Box, bu
   return { kind: 'keys', keys };
 }
 
-function columnValues(name: string, integer: boolean, box: Box): readonly Value[] | null {
+function columnValues(name: string, integer: boolean, box: Box, budget: number): readonly Value[] | null | 'over_budget' {
   if (integer) {
     const set = box.integers.get(name);
     if (!set || !set.isFinite) return null;
+    if (set.size > budget) return 'over_budget';
     return [...set.members()];
   }
   return box.values.get(name) ?? null;

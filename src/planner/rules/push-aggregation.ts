@@ -2,7 +2,6 @@ import { clusteringColumns, partitionKey } from '../../catalog/table.js';
 import type { AggregateCall, BoundColumn, BoundExpr } from '../bound.js';
 import { mapColumns, walkBound } from '../bound.js';
 import type { AggregateNode, LogicalPlan, PushedAggregateColumn, ScanColumn, ScanNode } from '../logical.js';
-import { MS_PER_DAY, MS_PER_HOUR } from '../time-buckets.js';
 import { scanColumnName, scanColumnType } from '../scan-scope.js';
 import type { Rule, RuleContext } from './rule.js';
 
@@ -12,7 +11,8 @@ import type { Rule, RuleContext } from './rule.js';
  *
  * It applies when
  * - the scan reads partitions (not token ranges) and its WHERE clause is enforced exactly by the
- *   partition key and the pushed clustering restrictions, so no row-level filter remains;
+ *   partition key (event_date included) and the pushed clustering restrictions, so no row-level
+ *   filter remains;
  * - every group key is a partition-key column, a clustering column or event_date;
  * - every aggregate is count, sum, min, max or avg of a stored column (or count(*)), with no
  *   DISTINCT and no FILTER.
@@ -134,8 +134,7 @@ function pushInto(aggregate: AggregateNode, scan: ScanNode, context: RuleContext
 
 /**
  * True when the partition reads alone select exactly the rows the predicate accepts: comparisons
- * of partition-key columns and event_date with constants, pushed clustering equalities, and
- * time comparisons whose bound falls on a bucket boundary.
+ * of partition-key columns and event_date with constants, and pushed clustering equalities.
  */
 function isExact(expr: BoundExpr, scan: ScanNode): boolean {
   switch (expr.kind) {
@@ -178,33 +177,13 @@ function isExactColumn(scan: ScanNode, index: number, expr: BoundExpr, values: r
       const pushed = scan.clustering.find((r) => r.column === column.name);
       const isEquality = (expr.kind === 'compare' && expr.op === '=') || expr.kind === 'in_list';
       if (pushed && isEquality) return true;
-      if (scan.buckets && column.name === scan.buckets.timestampColumn) return onBucketBoundary(expr, values, scan.buckets.unit);
       return false;
     }
     case 'event_time':
-      return scan.buckets !== null && onBucketBoundary(expr, values, scan.buckets.unit);
-    case 'pushed_aggregate':
+      // A time range selects whole hour buckets only when every row's bucket columns agree with
+      // its timestamp, and loaded data need not; the range stays a row filter instead.
       return false;
-  }
-}
-
-/** A time range is exact when each bound is a whole bucket: `>= 10:00`, `< 11:00`. */
-function onBucketBoundary(expr: BoundExpr, values: readonly BoundExpr[], unit: 'hour' | 'day'): boolean {
-  if (expr.kind !== 'compare') return false;
-  const literal = values[0];
-  if (literal?.kind !== 'literal' || typeof literal.value !== 'number') return false;
-  const width = unit === 'hour' ? MS_PER_HOUR : MS_PER_DAY;
-  const ms = literal.value;
-  const columnOnLeft = expr.left.kind === 'column';
-  const op = columnOnLeft ? expr.op : ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '<>': '<>' } as const)[expr.op];
-  switch (op) {
-    case '>=':
-    case '<':
-      return ms % width === 0;
-    case '>':
-    case '<=':
-      return (ms + 1) % width === 0;
-    default:
+    case 'pushed_aggregate':
       return false;
   }
 }
