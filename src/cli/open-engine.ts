@@ -8,11 +8,11 @@ import { ensureSampleDb } from './sample.js';
 import { cassandraConnection, chosenTarget, type TargetOptions } from './target.js';
 
 /**
- * Opens an engine on the target the options choose: the --db file, the --cassandra cluster, or
- * with neither the sample database, which is created first when missing.
+ * Opens an engine on the target the options choose: the --db file, the --cassandra cluster (or
+ * CASSANDRA_CONTACT_POINTS), or with none of them the sample database, created first when missing.
  */
 export async function openEngine(options: TargetOptions, settings: Settings, env: NodeJS.ProcessEnv = process.env): Promise<Engine> {
-  const kind = chosenTarget(options);
+  const kind = chosenTarget(options, env);
   switch (kind) {
     case 'embedded':
       return open({ db: options.db!, settings });

@@ -42,23 +42,27 @@ export function addTargetOptions(command: Command, dbDescription = 'embedded sto
     .option('--password-file <path>', 'file whose first line is the Cassandra password (default: $CASSANDRA_PASSWORD)');
 }
 
-/** Returns which target the options choose, or undefined when they name none. */
-export function chosenTarget(options: TargetOptions): 'embedded' | 'cassandra' | undefined {
+/**
+ * Returns which target the options choose, or undefined when they name none. Without --db and
+ * --cassandra, a non-empty CASSANDRA_CONTACT_POINTS chooses Cassandra.
+ */
+export function chosenTarget(options: TargetOptions, env: NodeJS.ProcessEnv = process.env): 'embedded' | 'cassandra' | undefined {
   if (options.db !== undefined && options.cassandra !== undefined) {
     throw new UsageError('--db and --cassandra exclude each other; choose one target');
   }
   if (options.db !== undefined) return 'embedded';
   if (options.cassandra !== undefined) return 'cassandra';
+  if ((env['CASSANDRA_CONTACT_POINTS'] ?? '').trim() !== '') return 'cassandra';
   const cassandraOnly = [options.keyspace, options.localDc, options.username, options.passwordFile];
   if (cassandraOnly.some((value) => value !== undefined)) {
-    throw new UsageError('--keyspace, --local-dc, --username and --password-file need --cassandra HOSTS');
+    throw new UsageError('--keyspace, --local-dc, --username and --password-file need --cassandra HOSTS or CASSANDRA_CONTACT_POINTS');
   }
   return undefined;
 }
 
 /** Opens the chosen target, or throws UsageError when the options name none. */
 export async function openTarget(options: TargetOptions, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
-  const kind = chosenTarget(options);
+  const kind = chosenTarget(options, env);
   switch (kind) {
     case 'embedded':
       return { kind, store: EmbeddedStore.open(options.db!), keyspace: DEFAULT_KEYSPACE };
@@ -80,7 +84,8 @@ export async function openTarget(options: TargetOptions, env: NodeJS.ProcessEnv 
  */
 export function cassandraConnection(options: TargetOptions, env: NodeJS.ProcessEnv): CassandraOptions {
   const fromEnv = cassandraOptionsFromEnv({ ...env, CASSANDRA_KEYSPACE: undefined });
-  const connection: CassandraOptions = { ...fromEnv, contactPoints: parseContactPoints(options.cassandra!) };
+  const contactPoints = options.cassandra ?? env['CASSANDRA_CONTACT_POINTS'] ?? '';
+  const connection: CassandraOptions = { ...fromEnv, contactPoints: parseContactPoints(contactPoints) };
   if (options.localDc !== undefined) connection.localDataCenter = options.localDc;
   if (options.username !== undefined) connection.username = options.username;
   if (options.passwordFile !== undefined) connection.password = readPassword(options.passwordFile);

@@ -1,20 +1,20 @@
 import { RowRejectedError, type Row, type RowSink } from './sink.js';
 import type { RowSource } from './source-record.js';
 
-/** Receives a row that the store refused even when written alone, with its source and the store's error. */
+/** Receives a row that the store rejected even when written alone, with its source and the store's error. */
 export type RejectedRowHandler = (source: RowSource, error: RowRejectedError) => void;
 
-/** Single-row writes in flight while the rows of a refused batch are written again one by one. */
+/** Single-row writes in flight while the rows of a rejected batch are written again one by one. */
 const ROW_BY_ROW_CONCURRENCY = 16;
 
 /**
  * Sends batches to a sink with at most `concurrency` writes in flight. `submit` waits for a slot,
  * so the reader never runs more than `concurrency` batches ahead of the store.
  *
- * When the store refuses a row of a batch (`RowRejectedError`), the batch was submitted with
+ * When the store rejects a row of a batch (`RowRejectedError`), the batch was submitted with
  * sources and the writer has an `onRejected` handler, the rows of that batch are written again
- * one per write. Each row refused again goes to `onRejected` and the others are stored. Any other
- * failure, or a refused row without a source or handler, fails the writer: `submit` and `flush`
+ * one per write. Each row rejected again goes to `onRejected` and the others are stored. Any other
+ * failure, or a rejected row without a source or handler, fails the writer: `submit` and `flush`
  * then throw the first failure.
  */
 export class BatchWriter {
@@ -58,8 +58,17 @@ export class BatchWriter {
 
   /** Waits for every write in flight and throws the first write failure. */
   async flush(): Promise<void> {
-    await Promise.all(this.inFlight);
+    await this.settle();
     this.throwIfFailed();
+  }
+
+  /**
+   * Waits for every write in flight without throwing, so that `onRejected` is not called after
+   * it resolves. Callers use it before closing what the handler writes to.
+   */
+  async settle(): Promise<void> {
+    // The tracked writes never reject: their failures are stored in `failure`.
+    await Promise.all(this.inFlight);
   }
 
   private async writeBatch(rows: readonly Row[], sources: readonly RowSource[] | undefined): Promise<void> {
@@ -75,7 +84,7 @@ export class BatchWriter {
   }
 
   /**
-   * Writes each row of a refused batch alone, so that only the rows the store refuses again are
+   * Writes each row of a rejected batch alone, so that only the rows the store rejects again are
    * rejected. Resolves or throws only after every write it started has completed, so no handler
    * call comes after the batch has settled.
    */
@@ -96,7 +105,7 @@ export class BatchWriter {
     if (failure !== undefined) throw failure.error;
   }
 
-  /** Writes one row, passing it to `onRejected` when the store refuses it. */
+  /** Writes one row, passing it to `onRejected` when the store rejects it. */
   private async writeAlone(row: Row, source: RowSource, onRejected: RejectedRowHandler): Promise<void> {
     try {
       await this.sink.write([row]);

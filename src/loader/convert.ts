@@ -15,6 +15,8 @@ export type Conversion =
 export type Converter = (input: unknown) => Conversion;
 
 const INTEGER_TEXT = /^[+-]?\d+$/;
+/** Integers of at most 15 digits, which a double represents exactly. */
+const SHORT_INTEGER_TEXT = /^[+-]?\d{1,15}$/;
 const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const UUID_TEXT = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -58,10 +60,19 @@ function presentConverter(kind: CellKind, cqlType: string): Converter {
     case 'int8': {
       const [min, max] = INT_RANGES[kind];
       return (input) => {
-        const value = toBigInt(input);
-        if (typeof value === 'string') return fail(value);
-        if (value < BigInt(min) || value > BigInt(max)) return fail(`${value} is outside ${min}..${max}`);
-        return ok(Number(value));
+        let value: number;
+        const text = typeof input === 'string' ? input.trim() : undefined;
+        if (text !== undefined && SHORT_INTEGER_TEXT.test(text)) {
+          // Parsing as a double is exact at this length and allocates no bigint. `|| 0` turns -0 into 0.
+          value = Number(text) || 0;
+        } else {
+          const exact = toBigInt(input);
+          if (typeof exact === 'string') return fail(exact);
+          if (exact < BigInt(min) || exact > BigInt(max)) return fail(`${exact} is outside ${min}..${max}`);
+          value = Number(exact);
+        }
+        if (value < min || value > max) return fail(`${value} is outside ${min}..${max}`);
+        return ok(value);
       };
     }
     case 'int64':

@@ -63,6 +63,7 @@ export class KeyHashSet {
 /** Tracks the primary keys of one input and reports whether a row repeats an earlier key. */
 export class RepeatedKeyTracker {
   private readonly keys = new KeyHashSet();
+  private readonly hasher = new KeyHasher();
   private repeats = 0;
 
   constructor(private readonly keyNames: readonly string[]) {}
@@ -73,45 +74,99 @@ export class RepeatedKeyTracker {
 
   /** Records the row's key and returns true when an earlier row of the input had the same key. */
   track(row: Row): boolean {
-    let text = '';
-    for (const name of this.keyNames) text += encodeKeyCell(row[name]);
-    const [high, low] = hash64(text);
-    if (this.keys.add(high, low)) return false;
+    const hasher = this.hasher;
+    hasher.reset();
+    for (const name of this.keyNames) hasher.addCell(row[name]);
+    if (this.keys.add(hasher.high(), hasher.low())) return false;
     this.repeats++;
     return true;
   }
 }
 
-/** Encodes a key cell with a type tag and a separator, so ("ab", "c") and ("a", "bc") differ. */
-function encodeKeyCell(value: CellValue | undefined): string {
-  switch (typeof value) {
-    case 'string':
-      return `s${value.length}:${value}`;
-    case 'number':
-    case 'bigint':
-      // int and bigint key values of equal magnitude must match, as Cassandra compares values.
-      return `n${value}|`;
-    case 'boolean':
-      return value ? 'T|' : 'F|';
-    default:
-      return 'null|';
-  }
-}
+const TWO_TO_32 = 2 ** 32;
+const MIN_SAFE_BIGINT = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE_BIGINT = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
- * Hashes a string to 64 bits as two independent 32-bit lanes: multiply-xor mixing per UTF-16 code
- * unit with different multipliers and seeds, then a final avalanche on each lane.
+ * Hashes a sequence of key cells to 64 bits as two independent 32-bit lanes: multiply-xor mixing
+ * per 16- or 32-bit unit with different multipliers and seeds, then a final avalanche on each
+ * lane. Each cell starts with a type tag, and text with its length, so ("ab", "c") and
+ * ("a", "bc") differ. The cells are hashed where they are, without building a key string.
  */
-function hash64(text: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x2545f491;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
+class KeyHasher {
+  private a = 0;
+  private b = 0;
+  private units = 0;
+
+  reset(): void {
+    this.a = 0x811c9dc5;
+    this.b = 0x2545f491;
+    this.units = 0;
   }
-  return [avalanche(a ^ Math.imul(b, 0x27d4eb2d)), avalanche(b ^ text.length)];
+
+  addCell(value: CellValue | undefined): void {
+    switch (typeof value) {
+      case 'string':
+        this.addText(0x73, value); // s
+        return;
+      case 'bigint':
+        // int and bigint key values of equal magnitude must match, as Cassandra compares values.
+        if (value >= MIN_SAFE_BIGINT && value <= MAX_SAFE_BIGINT) {
+          this.addInteger(Number(value));
+        } else {
+          this.addText(0x62, value.toString()); // b
+        }
+        return;
+      case 'number':
+        if (Number.isSafeInteger(value)) this.addInteger(value);
+        else this.addText(0x64, String(value)); // d
+        return;
+      case 'boolean':
+        this.addUnit(value ? 0x54 : 0x46); // T or F
+        return;
+      default:
+        this.addUnit(0x7a); // z
+    }
+  }
+
+  high(): number {
+    return avalanche(this.a ^ Math.imul(this.b, 0x27d4eb2d));
+  }
+
+  low(): number {
+    return avalanche(this.b ^ this.units);
+  }
+
+  /** Adds a safe integer as its low and high 32-bit words. */
+  private addInteger(value: number): void {
+    this.addUnit(0x69); // i
+    this.addUnit(value >>> 0);
+    this.addUnit(Math.floor(value / TWO_TO_32) | 0);
+  }
+
+  private addText(tag: number, text: string): void {
+    this.addUnit(tag);
+    this.addUnit(text.length);
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      a = Math.imul(a ^ unit, 0x01000193);
+      b = Math.imul(b ^ unit, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    this.a = a;
+    this.b = b;
+    this.units += text.length;
+  }
+
+  private addUnit(unit: number): void {
+    this.a = Math.imul(this.a ^ unit, 0x01000193);
+    let b = Math.imul(this.b ^ unit, 0x5bd1e995);
+    b ^= b >>> 15;
+    this.b = b;
+    this.units++;
+  }
 }
 
 function avalanche(h: number): number {

@@ -16,7 +16,7 @@ export interface RowSink {
    * Writes a batch. Resolves once every row is stored. The rows of one call may be stored in any
    * order, so rows that share a primary key belong in separate calls.
    *
-   * Rejects with `RowRejectedError` when the store refuses a row for its content. Other rows of
+   * Rejects with `RowRejectedError` when the store rejects a row for its content. Other rows of
    * the batch may then be stored or not, and writing any of them again stores the same row.
    * Any other rejection is a failure of the store itself, such as a lost connection.
    */
@@ -26,7 +26,7 @@ export interface RowSink {
 }
 
 /**
- * Raised by `RowSink.write` when the store refuses a row for its content, for example a key
+ * Raised by `RowSink.write` when the store rejects a row for its content, for example a key
  * longer than the store allows. Writing the other rows of the batch again can succeed.
  */
 export class RowRejectedError extends Error {

@@ -7,5 +7,5 @@ export type SourceRecord =
   /** A record that cannot be read: malformed quoting, invalid JSON, or a JSON value that is not an object. */
   | { readonly kind: 'fault'; readonly line: number; readonly raw: string; readonly reason: string };
 
-/** Where a row came from, for the reject file: the line its record starts on and the record's text. */
+/** Origin of a row, for the reject file: the line its record starts on and the record's text. */
 export type RowSource = Pick<SourceRecord, 'line' | 'raw'>;

@@ -7,7 +7,7 @@ import { insertOrReplaceSql } from './ddl.js';
 /**
  * Writes rows into one embedded table. Each `write` call is one transaction of
  * `INSERT OR REPLACE` statements, so a row whose primary key is already stored replaces it, as a
- * Cassandra INSERT does. A row that SQLite refuses rolls the whole call back and raises
+ * Cassandra INSERT does. A row that SQLite rejects rolls the whole call back and raises
  * `RowRejectedError`.
  */
 export class EmbeddedSink implements RowSink {
@@ -15,7 +15,11 @@ export class EmbeddedSink implements RowSink {
   private readonly insertBatch: (rows: readonly Row[]) => void;
   private closed = false;
 
-  constructor(database: Database.Database, def: TableDef, path: string) {
+  constructor(
+    private readonly database: Database.Database,
+    def: TableDef,
+    path: string,
+  ) {
     this.description = `${path} ${def.name}`;
     const statement = database.prepare(insertOrReplaceSql(def));
     const encode = rowEncoder(def);
@@ -33,6 +37,8 @@ export class EmbeddedSink implements RowSink {
   async write(rows: readonly Row[]): Promise<void> {
     if (this.closed) throw new Error(`${this.description}: write after close`);
     if (rows.length === 0) return;
+    // better-sqlite3 raises a TypeError on a closed handle, which would pass for a binding error.
+    if (!this.database.open) throw new Error(`${this.description}: the database is closed`);
     this.insertBatch(rows);
   }
 
@@ -48,7 +54,7 @@ export class EmbeddedSink implements RowSink {
 }
 
 /**
- * Returns whether SQLite refused a row for its content: a constraint or type check failed, a value
+ * Returns whether SQLite rejected a row for its content: a constraint or type check failed, a value
  * is too large, or better-sqlite3 cannot bind a value (TypeError, or RangeError for a bigint
  * beyond 64 bits). Other errors, such as a full disk or a locked database, concern the store.
  */

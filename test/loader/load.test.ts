@@ -302,6 +302,28 @@ describe('loadFile keys and reruns', () => {
   });
 });
 
+describe('loadFile rows the store rejects', () => {
+  it('rejects them with line and reason', async () => {
+    // The stored table has an INTEGER url column while the loader converts url as text, so the
+    // STRICT table rejects a url that is not an integer and stores the others.
+    const stored = { ...userLogsTable('analytics', 'typed'), columns: TABLE.columns.map((column) => (column.name === 'url' ? { ...column, cqlType: 'int' } : column)) };
+    store.createTable(stored);
+    const rejected = csvLine(3).replace('https://food-lover.abc/', 'https://x/');
+    const lines = [HEADER, csvLine(1).replace('https://food-lover.abc/', '42'), csvLine(2).replace('https://food-lover.abc/', '7'), rejected, csvLine(4).replace('https://food-lover.abc/', '9')];
+    const file = writeInput('store-rejects.csv', `${lines.join('\n')}\n`);
+
+    const summary = await loadFile(file, { table: { ...TABLE, name: 'typed' }, sink: store.sink(stored) });
+
+    expect(summary).toMatchObject({ rowsRead: 4, rowsWritten: 3, rejected: 1, rejectPath: `${file}.reject.csv` });
+    const [reject, ...others] = rejectsOf(file);
+    expect(others).toEqual([]);
+    expect(reject!.line).toBe('4');
+    expect(reject!.reason).toMatch(/^SQLite rejected the row: cannot store TEXT value in INTEGER column typed\.url$/);
+    expect(reject!.record).toBe(rejected);
+    expect([...store.scan(stored)].map((row) => row['url']).sort((a, b) => Number(a) - Number(b))).toEqual([7, 9, 42]);
+  });
+});
+
 describe('loadFile reject file errors', () => {
   it('names the reject file it cannot create', async () => {
     const file = writeInput('bad.csv', `${HEADER}\n${csvLine(1).replace(/^1,/, 'x,')}\n`);

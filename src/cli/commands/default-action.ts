@@ -38,7 +38,7 @@ async function runDefault(options: SessionOptions): Promise<void> {
   }
 
   if (chosenTarget(options) === 'cassandra') {
-    throw new UsageError('the overview describes an embedded store; with --cassandra give a command such as query');
+    throw new UsageError('the overview describes an embedded store; with --cassandra or CASSANDRA_CONTACT_POINTS give a command such as query');
   }
   await runOverview(options.db === undefined ? {} : { db: options.db });
 }

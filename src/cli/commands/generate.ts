@@ -84,7 +84,9 @@ export function generateCommand(): Command {
 
 async function runGenerate(options: GenerateCommandOptions): Promise<void> {
   const settings = generateSettings(options);
-  const targetKind = chosenTarget(options);
+  // generate writes a file or standard output unless a target is named on the command line; the
+  // CASSANDRA_CONTACT_POINTS variable alone does not redirect it.
+  const targetKind = chosenTarget(options, {});
   if (targetKind !== undefined && (options.output !== undefined || options.format !== undefined || options.gzip === true)) {
     throw new UsageError('--output, --format and --gzip write files; they cannot be combined with --db or --cassandra');
   }

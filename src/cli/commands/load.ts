@@ -43,7 +43,7 @@ export function loadCommand(): Command {
     .description(
       'Load CSV or NDJSON files, optionally gzipped, into a table.\n' +
         'A CSV file starts with a header naming the columns (any case); every primary-key column must be present. ' +
-        'Rows that cannot be converted go to a reject file with their line number and reason; ' +
+        'Rows that cannot be converted or that the store rejects go to a reject file with their line number and reason; ' +
         'the exit code is then 1. Loading a file twice leaves the same rows.',
     )
     .argument('<files...>', 'input files: .csv, .ndjson or .jsonl, gzipped or not')
@@ -52,7 +52,7 @@ export function loadCommand(): Command {
     .option('--format <format>', 'csv or ndjson (default: from the file name, else from its first character)', parseChoice('--format', ['csv', 'ndjson'] as const))
     .option('--reject-file <path>', 'one reject file for all inputs (default: <input>.reject.csv for each input); replaced on each run')
     .option('--batch-size <rows>', 'rows per write', parseInteger('--batch-size', 1, 100_000), DEFAULT_BATCH_SIZE)
-    .option('--concurrency <n>', 'Cassandra INSERT requests in flight', parseInteger('--concurrency', 1, 1024), DEFAULT_SINK_CONCURRENCY);
+    .option('--concurrency <n>', 'Cassandra write requests (INSERTs or single-partition batches) in flight', parseInteger('--concurrency', 1, 1024), DEFAULT_SINK_CONCURRENCY);
   addTargetOptions(command);
   addReplicationOptions(command);
   return command.action(async (files: string[], options: LoadCommandOptions) => runLoad(files, options));
