@@ -1,3 +1,4 @@
+import { CassalyticsError } from '../errors.js';
 import type { Span } from './ast.js';
 
 /** Stable identifiers of parse failures, for programs that react to a specific error. */
@@ -29,20 +30,17 @@ export type ParseErrorCode =
 const MAX_SHOWN_LINE = 100;
 
 /** Syntax error with the location of the offending text. */
-export class ParseError extends Error {
+export class ParseError extends CassalyticsError {
   override readonly name = 'ParseError';
   readonly code: ParseErrorCode;
-  readonly span: Span;
-  /** Suggested fix, or null when there is nothing more to say than the message. */
-  readonly hint: string | null;
+  /** Location of the offending text; a parse error always has one. */
+  declare readonly span: Span;
   /** The text that was parsed, used by `format()`. */
   readonly sql: string;
 
   constructor(code: ParseErrorCode, message: string, span: Span, hint: string | null, sql: string) {
-    super(message);
+    super(message, { span, hint });
     this.code = code;
-    this.span = span;
-    this.hint = hint;
     this.sql = sql;
   }
 
