@@ -17,9 +17,13 @@ const { values } = parseArgs({
   },
 });
 
+if (!values.db && !values.cassandra) {
+  console.error('usage: give --db FILE (an embedded store, such as one made by `cassalytics generate --db FILE`) or --cassandra HOST[:PORT]');
+  process.exit(2);
+}
 const target = values.cassandra
   ? { cassandra: { contactPoints: values.cassandra.split(','), keyspace: values.keyspace } }
-  : { db: values.db ?? 'events.db' };
+  : { db: values.db };
 
 // Node 20 has no `await using` syntax; TypeScript compiles it, and plain JavaScript closes by hand.
 const engine = await open(target);

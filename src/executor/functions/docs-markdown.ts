@@ -36,6 +36,7 @@ export function renderFunctionDocs(): string {
     'Generated from the function catalog (src/executor/functions) by `npm run docs:functions`; edit the descriptions and examples there, not here.',
     'Every example is checked by test/executor/functions/duckdb-examples.test.ts against our implementation and, where DuckDB has the function, against DuckDB 1.5.',
     'TIMESTAMP values are instants shown in the session time zone, UTC unless an example names another.',
+    'Aggregate and window examples write their input as `(VALUES ...) t(x)`, which DuckDB accepts; cassalytics has no VALUES lists yet, so run those functions over a table such as user_logs.',
     '',
   ];
   for (const [kind, title, introduction] of SECTIONS) {
