@@ -111,7 +111,7 @@ async function* run(plan: LogicalPlan, context: ExecutionContext): AsyncGenerato
     case 'window': {
       const rows: Row[] = [];
       for await (const batch of executePlan(plan.input, context)) for (const row of batch) rows.push(row);
-      yield computeWindows(rows, plan.windows, env(context));
+      yield await computeWindows(rows, plan.windows, env(context), context.signal);
       return;
     }
     case 'sort': {

@@ -10,12 +10,16 @@ import type { Row, Value } from './values.js';
  * first, then the input columns. Without ORDER BY a window covers its whole partition; with ORDER
  * BY and no frame it covers the partition's rows up to the current row and its peers.
  */
-export function computeWindows(rows: readonly Row[], windows: readonly WindowCall[], env: CompileEnv): Row[] {
-  const results = windows.map((window) => evaluateWindow(rows, window, env));
+export async function computeWindows(rows: readonly Row[], windows: readonly WindowCall[], env: CompileEnv, signal?: AbortSignal): Promise<Row[]> {
+  const results: Value[][] = [];
+  for (const window of windows) results.push(await evaluateWindow(rows, window, env, signal));
   return rows.map((row, i) => [...results.map((values) => values[i]!), ...row]);
 }
 
-function evaluateWindow(rows: readonly Row[], window: WindowCall, env: CompileEnv): Value[] {
+/** Rows evaluated between two returns to the event loop, where cancellation and timeouts act. */
+const ROWS_PER_SLICE = 20_000;
+
+async function evaluateWindow(rows: readonly Row[], window: WindowCall, env: CompileEnv, signal?: AbortSignal): Promise<Value[]> {
   const output = new Array<Value>(rows.length).fill(null);
   const partitionExprs = window.partitionBy.map((e) => compileExpr(e, env));
   const partitions = new Map<string, number[]>();
@@ -33,7 +37,14 @@ function evaluateWindow(rows: readonly Row[], window: WindowCall, env: CompileEn
     return value === null ? null : Number(value);
   };
   const args = window.args.map((a) => compileExpr(a, env));
+  let sinceYield = 0;
   for (const members of partitions.values()) {
+    sinceYield += members.length;
+    if (sinceYield >= ROWS_PER_SLICE) {
+      sinceYield = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+    }
     if (window.orderBy.length > 0) members.sort((a, b) => compare(rows[a]!, rows[b]!) || a - b);
     // peerStart[i] and peerEnd[i] bound the rows that tie with position i on the ORDER BY keys.
     const peerStart = new Array<number>(members.length);
