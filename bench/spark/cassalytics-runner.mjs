@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * Answers the benchmark questions with cassalytics through its public API (dist/src/index.js).
+ * Runs the benchmark questions with cassalytics through its public API (dist/src/index.js).
  *
- *   node bench/spark/cassalytics-runner.mjs --keyspace bench_1m --run add_to_cart_per_day   # answer, wait for EOF on stdin
- *   node bench/spark/cassalytics-runner.mjs --keyspace bench_1m --serve                     # answer each name read from stdin
+ *   node bench/spark/cassalytics-runner.mjs --keyspace bench_1m --run add_to_cart_per_day   # run one question, wait for EOF on stdin
+ *   node bench/spark/cassalytics-runner.mjs --keyspace bench_1m --serve                     # run each question whose name arrives on stdin
  *
  * Each question runs the saved report named in bench/spark/questions.json with its parameters.
  * Messages for compare.py are stdout lines that start with "@@bench " followed by JSON, the same
@@ -23,7 +23,7 @@ function send(message) {
   process.stdout.write(`${MESSAGE_PREFIX}${JSON.stringify(message)}\n`);
 }
 
-/** Converts a result value to JSON; BIGINT values beyond 2^53 stay exact as text. */
+/** Converts a result value to JSON. BIGINT values beyond 2^53 stay exact as text. */
 function jsonValue(value) {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
@@ -50,11 +50,11 @@ function parseArguments(argv) {
     }
   }
   if (options.keyspace === undefined) throw new Error('missing --keyspace');
-  if ((options.run === undefined) === !options.serve) throw new Error('give exactly one of --run QUESTION and --serve');
+  if ((options.run === undefined) === !options.serve) throw new Error('expected exactly one of --run QUESTION and --serve');
   return options;
 }
 
-async function answer(engine, questions, name) {
+async function runQuestion(engine, questions, name) {
   const question = questions.get(name);
   if (question === undefined) throw new Error(`unknown question "${name}"; expected one of ${[...questions.keys()].join(', ')}`);
   const sql = fs.readFileSync(path.join(repoRoot, question.sql_file), 'utf8');
@@ -83,7 +83,7 @@ async function main() {
   try {
     const input = readline.createInterface({ input: process.stdin });
     if (options.run !== undefined) {
-      send(await answer(engine, questions, options.run));
+      send(await runQuestion(engine, questions, options.run));
       for await (const line of input) void line;
       return;
     }
@@ -94,7 +94,7 @@ async function main() {
       // A failed question (for example while Cassandra restarts) is reported and the engine stays
       // open, so compare.py can ask again.
       try {
-        send(await answer(engine, questions, name));
+        send(await runQuestion(engine, questions, name));
       } catch (error) {
         send({ type: 'error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
       }

@@ -6,17 +6,19 @@ Usage (bench/spark/run.sh installs the venv first and is the usual entry point):
 
 Steps, in order:
  1. Build cassalytics (by default from a snapshot of git HEAD, so edits in the work tree during a
-    run change nothing) and load the scale's events into keyspace bench_<scale> unless it holds them.
- 2. Start one long-lived process per side and ask each question once. Both answers must be equal
+    run change nothing) and load the scale's events into keyspace bench_<scale> unless it already
+    contains them.
+ 2. Start one long-lived process per side and run each question once. Both results must be equal
     (same columns, same rows in the same order, numbers equal to 1e-9 relative) before anything
-    is timed. These first answers are also the warm-up and are not reported.
- 3. Warm runs: the same processes answer each question again, Spark and cassalytics in turn
+    is timed. These first results are also the warm-up and are not reported.
+ 3. Warm runs: the same processes run each question again, Spark and cassalytics in turn
     (A B A B ...). This is the time without process start-up.
- 4. Cold runs: a new process per answer, again in turn, timed from process start to the result.
- 5. Write bench/spark/results/<scale>.json, then rebuild the section of docs/benchmarks.md and the
-    plot from every results file present, so runs at different scales add up.
+ 4. Cold runs: a new process per question run, again in turn, timed from process start to the result.
+ 5. Write bench/spark/results/<scale>-<spark read strategy>.json, then rebuild the section of
+    docs/benchmarks.md and the plot from every results file present, so runs at different scales
+    add up.
 
-Every answer of every run is checked against the reference answer of step 2. The peak RSS of a
+Every result of every run is checked against the reference result of step 2. The peak RSS of a
 process tree is the sum of each process's VmHWM (Linux keeps it per process), read when the result
 arrives. For warm runs the counters are reset first through /proc/PID/clear_refs. CPU seconds are
 user plus system time of the tree, including exited children that a tree process has waited for.
@@ -66,7 +68,7 @@ from docs_section import write_docs_section  # noqa: E402
 
 
 class BenchmarkError(Exception):
-    """A run failed, a side gave a wrong answer, or a prerequisite is missing; the message says which."""
+    """A run failed, a side returned a wrong result, or a prerequisite is missing. The message names which."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -80,7 +82,7 @@ def process_tree(root_pid: int) -> list[psutil.Process]:
 
 
 def peak_rss_bytes(processes: list[psutil.Process]) -> int:
-    """Return the sum of VmHWM over the processes; processes that exited meanwhile count 0."""
+    """Return the sum of VmHWM over the processes. A process that exited meanwhile counts 0."""
     total = 0
     for process in processes:
         try:
@@ -145,9 +147,9 @@ def wait_for_cassandra(host: str, port: int, seconds: float = CASSANDRA_WAIT_SEC
     warned = False
     while not cassandra_reachable(host, port):
         if time.monotonic() > deadline:
-            raise BenchmarkError(f"Cassandra at {host}:{port} did not answer for {seconds:.0f} s; start it with npm run cassandra:start")
+            raise BenchmarkError(f"Cassandra at {host}:{port} did not accept connections for {seconds:.0f} s. Start it with npm run cassandra:start.")
         if not warned:
-            log(f"Cassandra at {host}:{port} does not answer; waiting up to {seconds:.0f} s")
+            log(f"Cassandra at {host}:{port} does not accept connections, waiting up to {seconds:.0f} s")
             warned = True
         time.sleep(2)
 
@@ -197,12 +199,12 @@ class RunnerProcess:
         try:
             message = self.messages.get(timeout=timeout)
         except queue.Empty:
-            raise BenchmarkError(f"no answer within {timeout:.0f} s from {self.process.args[1]}; see {self.log_file.name}") from None
+            raise BenchmarkError(f"{self.process.args[1]} timed out: no result within {timeout:.0f} s (log: {self.log_file.name})") from None
         if message is None:
             code = self.process.wait()
-            raise BenchmarkError(f"{self.process.args[1]} exited with code {code} before answering; see {self.log_file.name}")
+            raise BenchmarkError(f"{self.process.args[1]} exited with code {code} before sending a result (log: {self.log_file.name})")
         if message["type"] == "error":
-            raise BenchmarkError(f"{self.process.args[1]} failed: {message['message']}; see {self.log_file.name}")
+            raise BenchmarkError(f"{self.process.args[1]} failed: {message['message']} (log: {self.log_file.name})")
         return message
 
     def send(self, line: str) -> None:
@@ -234,7 +236,7 @@ class Sides:
     def command(self, side: str, mode: list[str]) -> list[str]:
         if side == "spark":
             return [
-                str(VENV_PYTHON), "bench/spark/spark_runner.py",
+                os.path.relpath(VENV_PYTHON, REPO_ROOT), "bench/spark/spark_runner.py",
                 "--keyspace", self.keyspace,
                 "--cassandra", self.args.cassandra,
                 "--strategy", self.args.spark_read,
@@ -279,10 +281,10 @@ def answer_difference(expected: dict, actual: dict) -> str | None:
     return None
 
 
-def check_answer(reference: dict, message: dict, side: str, what: str) -> None:
+def check_answer(reference: dict, message: dict, side: str, run_label: str) -> None:
     difference = answer_difference(reference, message)
     if difference is not None:
-        raise BenchmarkError(f"{SIDE_LABELS[side]} answered {message['question']} differently in {what}: {difference}")
+        raise BenchmarkError(f"{SIDE_LABELS[side]} returned a different result for {message['question']} in {run_label}: {difference}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -460,12 +462,12 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--warm-runs", type=int, default=5, help="warm runs per side and question (default: %(default)s)")
     parser.add_argument("--questions", nargs="+", help="names from bench/spark/questions.json (default: all four)")
     parser.add_argument("--cassandra", default="127.0.0.1:9042", help="Cassandra contact point as HOST:PORT (default: %(default)s)")
-    parser.add_argument("--spark-read", choices=("direct-join", "pushdown"), default="direct-join", help="how Spark reads the partitions (default: %(default)s)")
-    parser.add_argument("--driver-memory", default="2g", help="spark.driver.memory, at most 4g here (default: %(default)s)")
+    parser.add_argument("--spark-read", choices=("pushdown", "direct-join"), default="pushdown", help="how Spark reads the partitions (default: %(default)s)")
+    parser.add_argument("--driver-memory", default="2g", help="spark.driver.memory, the Spark JVM's heap (default: %(default)s)")
     parser.add_argument("--spark-cores", type=int, default=os.cpu_count() or 2, help="Spark local[N] threads (default: the machine's cores, %(default)s)")
     parser.add_argument("--build", choices=("head", "worktree", "none"), default="head",
                         help="compile cassalytics from a snapshot of git HEAD, from the work tree (npm run build), or use dist/ as it is (default: %(default)s)")
-    parser.add_argument("--timeout", type=float, default=1800, help="seconds one answer may take (default: %(default)s)")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds one question may take (default: %(default)s)")
     parser.add_argument("--retries", type=int, default=2, help="retries of a run that failed while Cassandra was down (default: %(default)s)")
     parser.add_argument("--java-home", type=Path, default=Path(os.environ.get("JAVA17_HOME", DEFAULT_JAVA17_HOME)), help="JDK 17 for Spark (default: %(default)s)")
     parser.add_argument("--no-docs", action="store_true", help="write the results file but leave docs/ unchanged")
@@ -505,7 +507,7 @@ def main() -> int:
     results = {q["name"]: {"title": q["title"], "params": q["params"], "spark": {"warm": [], "cold": []}, "cassalytics": {"warm": [], "cold": []}} for q in questions}
     references: dict[str, dict] = {}
 
-    # Steps 2 and 3: long-lived processes, the answer check, then warm runs in turn.
+    # Steps 2 and 3: long-lived processes, the result check, then warm runs in turn.
     servers: dict[str, RunnerProcess] = {}
     try:
         for side in SIDES:
@@ -519,7 +521,7 @@ def main() -> int:
                 _, answers[side] = with_retries(args, lambda: measure_warm(servers[side], name, cassandra, args.timeout), f"{side} {name}")
             difference = answer_difference(answers["cassalytics"], answers["spark"])
             if difference is not None:
-                raise BenchmarkError(f"the two sides answer {name} differently, so no time is reported: {difference}")
+                raise BenchmarkError(f"the two sides return different results for {name}, so no time is reported: {difference}")
             if args.spark_read == "direct-join" and not answers["spark"].get("direct_join"):
                 raise BenchmarkError(f"Spark planned {name} without a Cassandra Direct Join; see the executed plan in the Spark log")
             references[name] = answers["cassalytics"]
@@ -537,7 +539,7 @@ def main() -> int:
         for server in servers.values():
             server.close()
 
-    # Step 4: cold runs, one process per answer.
+    # Step 4: cold runs, one new process per question run.
     for question in questions:
         name = question["name"]
         for run_index in range(args.runs):
@@ -581,7 +583,7 @@ def main() -> int:
     }
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     label = keyspace.removeprefix("bench_")
-    results_path = RESULTS_DIR / f"{label}.json"
+    results_path = RESULTS_DIR / f"{label}-{args.spark_read}.json"
     results_path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     log(f"wrote {results_path.relative_to(REPO_ROOT)}")
     if not args.no_docs:

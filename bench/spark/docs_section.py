@@ -14,11 +14,25 @@ SECTION_HEADING = "## cassalytics against PySpark with the Spark Cassandra Conne
 BEGIN_MARKER = "<!-- spark-comparison:begin (written by bench/spark/compare.py; edits inside are overwritten) -->"
 END_MARKER = "<!-- spark-comparison:end -->"
 SIDES = ("spark", "cassalytics")
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def connector_parts(jar_version: str) -> tuple[str, str]:
+    """Split the connector jar's suffix, such as "2.12-3.5.1", into the Scala and connector versions."""
+    scala, _, version = jar_version.partition("-")
+    return (scala, version) if version else ("", jar_version)
+
+
+def display_command(command: str) -> str:
+    """Return a recorded command with the repository path removed, so it reads the same on any machine."""
+    return command.replace(f"{REPO_ROOT}/", "")
 
 
 def load_results(results_dir: Path) -> list[dict]:
+    """Return every results record, grouped by Spark read strategy (pushdown first), then by event count."""
     records = [json.loads(path.read_text(encoding="utf-8")) for path in results_dir.glob("*.json")]
-    return sorted(records, key=lambda record: record["events"])
+    strategy_order = {"pushdown": 0, "direct-join": 1}
+    return sorted(records, key=lambda record: (strategy_order.get(record["settings"]["spark_read"], 2), record["events"]))
 
 
 def median(record: dict, question: str, side: str, phase: str, key: str) -> float | None:
@@ -51,11 +65,13 @@ def scale_tables(record: dict) -> list[str]:
         for run in question[side][phase]
     ]
     lines = [
-        f"### {record['events']:,} requested events ({record['rows']:,} rows in `{record['keyspace']}`)",
+        f"### {record['events']:,} requested events, Spark read strategy {record['settings']['spark_read']}",
+        "",
+        f"{record['rows']:,} rows in keyspace `{record['keyspace']}`.",
         "",
         f"Measured {record['started_at']} to {record['finished_at']}: {settings['runs']} cold and "
-        f"{settings['warm_runs']} warm runs per side and question, the sides in turn. Spark read "
-        f"strategy `{settings['spark_read']}`, master `{settings['spark_master']}`, driver memory "
+        f"{settings['warm_runs']} warm runs per side and question, the sides in turn. Spark master "
+        f"`{settings['spark_master']}`, driver memory "
         f"{settings['driver_memory']}. cassalytics {record['cassalytics_build']['mode']} at "
         f"`{record['cassalytics_build']['commit'][:12]}`. One-minute load average at the runs' "
         f"starts: {min(loads):.1f} to {max(loads):.1f} on {record['machine']['cores']} cores.",
@@ -108,13 +124,32 @@ def scale_tables(record: dict) -> list[str]:
     return lines
 
 
+def startup_lines(records: list[dict]) -> list[str]:
+    """Return a paragraph on start-up cost: end-to-end median minus warm median, per side, over all records."""
+    gaps: dict[str, list[float]] = {side: [] for side in SIDES}
+    for record in records:
+        for name in record["questions"]:
+            for side in SIDES:
+                cold = median(record, name, side, "cold", "wall_s")
+                warm = median(record, name, side, "warm", "wall_s")
+                if cold is not None and warm is not None:
+                    gaps[side].append(cold - warm)
+    return [
+        "Start-up and first-query cost, the end-to-end median minus the warm median, ranges from "
+        f"{min(gaps['spark']):.1f} to {max(gaps['spark']):.1f} s for Spark and from "
+        f"{min(gaps['cassalytics']):.1f} to {max(gaps['cassalytics']):.1f} s for cassalytics over the "
+        "questions and scales below. On this shared machine it follows the load of other jobs more than "
+        "the data size, so compare the warm columns to see how each side scales with the data.",
+    ]
+
+
 def machine_lines(record: dict) -> list[str]:
     machine = record["machine"]
     return [
         f"- CPU: {machine['cpu']}, {machine['cores']} cores; memory {machine['memory_gib']} GiB; {machine['os']}",
         f"- Java for Spark: {machine['java']}",
         f"- Node {machine['node']}, Python {machine['python']}",
-        f"- pyspark {machine['pyspark']} (Scala {machine['scala']}), spark-cassandra-connector {machine['connector']}",
+        "- pyspark {} (Scala {}), spark-cassandra-connector_{} {}".format(machine["pyspark"], machine["scala"], *connector_parts(machine["connector"])),
         f"- Cassandra {machine['cassandra']}, one local node on 127.0.0.1, shared with other developers' tests",
     ]
 
@@ -130,11 +165,11 @@ def section_text(records: list[dict], plot_name: str) -> str:
         "The same four questions answered by cassalytics (SQL through its API, the saved reports in "
         "`queries/`) and by PySpark 3.5 with the Spark Cassandra Connector (the DataFrame API, in "
         "`bench/spark/spark_questions.py`), on the same generated events in the same Cassandra node. "
-        "Both answers are compared, row by row, before any time is taken, and every later answer is "
+        "Both results are compared, row by row, before any time is taken, and every later result is "
         "compared with them again. The Spark side reads only the hourly partitions of each question's "
-        "date range: with strategy `direct-join`, a DataFrame of partition keys joined with the table "
-        "becomes a Cassandra Direct Join; with `pushdown`, `=` and `IN` filters on every key column "
-        "go to Cassandra. `bench/README.md` explains the method and its limits.",
+        "date range. With strategy `pushdown`, `=` and `IN` filters on every key column go to Cassandra. "
+        "With `direct-join`, a DataFrame of partition keys joined with the table becomes a Cassandra "
+        "Direct Join. `bench/README.md` explains the method and its limits.",
         "",
         "Machine of the latest run:",
         "",
@@ -144,17 +179,19 @@ def section_text(records: list[dict], plot_name: str) -> str:
         "",
         "```sh",
         "bench/spark/setup.sh                       # venv with pyspark, connector jars from Maven",
-        *(f"bench/spark/run.sh --scale {record['scale']}" for record in records),
+        *dict.fromkeys(display_command(record["commands"]["whole_comparison"]) for record in records),
         "",
-        "# what run.sh starts for each measured answer:",
-        commands["spark_cold"],
-        commands["cassalytics_cold"],
+        "# what run.sh starts for each cold run:",
+        display_command(commands["spark_cold"]),
+        display_command(commands["cassalytics_cold"]),
         "# and, for the warm runs, one long-lived process per side:",
-        commands["spark_warm"],
-        commands["cassalytics_warm"],
+        display_command(commands["spark_warm"]),
+        display_command(commands["cassalytics_warm"]),
         "```",
         "",
         f"![Median seconds against event count, per question]({plot_name})",
+        "",
+        *startup_lines(records),
         "",
     ]
     for record in records:
@@ -184,20 +221,26 @@ def write_plot(records: list[dict], plot_file: Path) -> None:
     import matplotlib.pyplot as plt
 
     names = list(records[-1]["questions"])
-    figure, axes = plt.subplots(2, 2, figsize=(11, 8), sharex=True)
-    styles = {
-        ("spark", "cold"): ("tab:orange", "-", "o", "Spark, end to end"),
-        ("spark", "warm"): ("tab:orange", "--", "s", "Spark, warm"),
-        ("cassalytics", "cold"): ("tab:blue", "-", "o", "cassalytics, end to end"),
-        ("cassalytics", "warm"): ("tab:blue", "--", "s", "cassalytics, warm"),
-    }
+    strategies = sorted({record["settings"]["spark_read"] for record in records})
+    spark_colors = {"pushdown": "tab:orange", "direct-join": "tab:red"}
+    # cassalytics does not depend on the Spark strategy, so each scale's latest record gives its points.
+    latest_per_scale: dict[int, dict] = {}
+    for record in sorted(records, key=lambda record: record["finished_at"]):
+        latest_per_scale[record["events"]] = record
+    series = []
+    for strategy in strategies:
+        chosen = [record for record in records if record["settings"]["spark_read"] == strategy]
+        color = spark_colors.get(strategy, "tab:green")
+        series.append((chosen, "spark", "cold", color, "-", "o", f"Spark ({strategy}), end to end"))
+        series.append((chosen, "spark", "warm", color, "--", "s", f"Spark ({strategy}), warm"))
+    cassalytics_records = sorted(latest_per_scale.values(), key=lambda record: record["events"])
+    series.append((cassalytics_records, "cassalytics", "cold", "tab:blue", "-", "o", "cassalytics, end to end"))
+    series.append((cassalytics_records, "cassalytics", "warm", "tab:blue", "--", "s", "cassalytics, warm"))
+
+    figure, axes = plt.subplots(2, 2, figsize=(11, 8.6), sharex=True)
     for axis, name in zip(axes.flat, names):
-        for (side, phase), (color, line, marker, label) in styles.items():
-            points = [
-                (record["events"], median(record, name, side, phase, "wall_s"))
-                for record in records
-                if name in record["questions"]
-            ]
+        for chosen, side, phase, color, line, marker, label in series:
+            points = [(record["events"], median(record, name, side, phase, "wall_s")) for record in chosen if name in record["questions"]]
             axis.plot([p[0] for p in points], [p[1] for p in points], color=color, linestyle=line, marker=marker, label=label)
         axis.set_title(records[-1]["questions"][name]["title"], fontsize=10)
         axis.set_xscale("log")
@@ -207,14 +250,16 @@ def write_plot(records: list[dict], plot_file: Path) -> None:
         axis.set_xlabel("events in the keyspace (log scale)")
     for axis in axes[:, 0]:
         axis.set_ylabel("median seconds (log scale)")
-    axes.flat[0].legend(fontsize=8)
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    figure.legend(handles, labels, loc="lower center", ncol=3, fontsize=9)
     machine = records[-1]["machine"]
     figure.suptitle(
-        f"cassalytics against PySpark {machine['pyspark']} + connector {machine['connector']}, "
+        f"cassalytics against PySpark {machine['pyspark']} + connector {connector_parts(machine['connector'])[1]}, "
         f"Cassandra {machine['cassandra']}, {machine['cores']} cores",
         fontsize=11,
     )
-    figure.tight_layout()
+    # Room at the bottom for the shared legend, which would otherwise hide lines inside a panel.
+    figure.tight_layout(rect=(0, 0.07, 1, 1))
     plot_file.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(plot_file, dpi=100)
     plt.close(figure)
@@ -232,5 +277,4 @@ def write_docs_section(results_dir: Path, docs_file: Path, plot_file: Path) -> N
 
 
 if __name__ == "__main__":
-    repo_root = Path(__file__).resolve().parents[2]
-    write_docs_section(repo_root / "bench" / "spark" / "results", repo_root / "docs" / "benchmarks.md", repo_root / "docs" / "benchmarks-spark-vs-cassalytics.png")
+    write_docs_section(REPO_ROOT / "bench" / "spark" / "results", REPO_ROOT / "docs" / "benchmarks.md", REPO_ROOT / "docs" / "benchmarks-spark-vs-cassalytics.png")

@@ -23,7 +23,7 @@ import cassandra from 'cassandra-driver';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let cliPath = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 
-/** Generator settings shared by every scale; only the event count changes. */
+/** Generator settings of every scale. Only the event count differs between scales. */
 export const GENERATOR_SETTINGS = Object.freeze({ seed: 42, stores: 3, start: '2026-11-16', days: 14 });
 
 const COUNT_CONCURRENCY = 16;
@@ -89,7 +89,7 @@ async function expectedPartitions(events) {
 }
 
 /**
- * Counts the rows of keyspace.user_logs in the given partitions; 0 when the table is missing.
+ * Counts the rows of keyspace.user_logs in the given partitions, or returns 0 when the table is missing.
  * Rows in other partitions are not seen, but a keyspace holding them almost surely differs in
  * some expected partition as well.
  */
@@ -157,7 +157,7 @@ async function main() {
       await runCli(['generate', ...generateArguments(events), '--cassandra', host, '--keyspace', keyspace]);
       loaded = true;
       rows = await countRows(client, keyspace, partitions);
-      if (rows !== expected) throw new Error(`${keyspace} holds ${rows} rows after loading, expected ${expected}`);
+      if (rows !== expected) throw new Error(`loading failed: ${keyspace} contains ${rows} rows after loading, expected ${expected}`);
     }
   } finally {
     await client.shutdown();

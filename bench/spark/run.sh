@@ -5,8 +5,8 @@
 #   e.g. bench/spark/run.sh --scale 1m --runs 5 --warm-runs 7
 #
 # Installs the venv and the connector jars when missing (setup.sh), makes sure the local Cassandra
-# node answers (npm run cassandra:start reuses a running one), then hands over to compare.py, which
-# builds cassalytics, loads the events once, checks both sides' answers, measures and writes the
+# node accepts connections (npm run cassandra:start reuses a running one), then hands over to compare.py, which
+# builds cassalytics, loads the events once, checks both sides' results, measures and writes the
 # results, the docs section and the plot. Run it from any directory; paths are from the repository.
 set -euo pipefail
 
@@ -21,4 +21,6 @@ fi
 "$SPARK_DIR/setup.sh"
 (cd "$REPO_ROOT" && npm run --silent cassandra:start)
 cd "$REPO_ROOT"
+# No __pycache__ folders beside the scripts, because they would show up as untracked files.
+export PYTHONDONTWRITEBYTECODE=1
 exec "$REPO_ROOT/bench/.venv/bin/python" "$SPARK_DIR/compare.py" "$@"

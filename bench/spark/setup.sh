@@ -19,16 +19,16 @@ for argument in "$@"; do
   case "$argument" in
     --force) force=true ;;
     -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "setup.sh: unknown option '$argument' (expected --force or --help)" >&2; exit 2 ;;
+    *) echo "setup.sh: invalid option '$argument': expected --force or --help" >&2; exit 2 ;;
   esac
 done
 
 if [[ ! -x "$JAVA17_HOME/bin/java" ]]; then
-  echo "setup.sh: no JDK 17 at $JAVA17_HOME; install openjdk-17-jdk-headless or set JAVA17_HOME" >&2
+  echo "setup.sh: JDK 17 not found at $JAVA17_HOME. Install openjdk-17-jdk-headless or set JAVA17_HOME." >&2
   exit 1
 fi
 if ! command -v mvn > /dev/null; then
-  echo "setup.sh: mvn not found; install maven" >&2
+  echo "setup.sh: mvn not found. Install maven." >&2
   exit 1
 fi
 

@@ -1,12 +1,12 @@
-"""Answer the benchmark questions with PySpark and the Spark Cassandra Connector.
+"""Run the benchmark questions with PySpark and the Spark Cassandra Connector.
 
 Run by bench/spark/compare.py with the venv's Python, in one of two modes:
 
-    spark_runner.py --keyspace bench_1m --run add_to_cart_per_day   # start, answer, wait for EOF on stdin
-    spark_runner.py --keyspace bench_1m --serve                     # answer each question name read from stdin
+    spark_runner.py --keyspace bench_1m --run add_to_cart_per_day   # start, run one question, wait for EOF on stdin
+    spark_runner.py --keyspace bench_1m --serve                     # run each question whose name arrives on stdin
 
 Messages for compare.py are single stdout lines that start with "@@bench " followed by JSON, because
-the JVM shares stdout with this process. A result message holds the columns, the rows as JSON values
+the JVM shares stdout with this process. A result message contains the columns, the rows as JSON values
 (dates and timestamps as ISO text, timestamps in UTC) and the seconds from building the DataFrame to
 having every row in Python.
 """
@@ -81,7 +81,7 @@ def build_session(args: argparse.Namespace) -> SparkSession:
     return spark
 
 
-def answer(spark: SparkSession, args: argparse.Namespace, questions: dict, name: str) -> dict:
+def run_question(spark: SparkSession, args: argparse.Namespace, questions: dict, name: str) -> dict:
     question = questions.get(name)
     if question is None or name not in QUESTIONS:
         raise KeyError(f"unknown question {name!r}; expected one of {', '.join(sorted(questions))}")
@@ -103,11 +103,11 @@ def answer(spark: SparkSession, args: argparse.Namespace, questions: dict, name:
 def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--run", metavar="QUESTION", help="answer one question, then wait for EOF on stdin")
-    mode.add_argument("--serve", action="store_true", help="answer each question name read from stdin")
-    parser.add_argument("--keyspace", required=True, help="keyspace holding user_logs")
+    mode.add_argument("--run", metavar="QUESTION", help="run one question, print its result, then wait for EOF on stdin")
+    mode.add_argument("--serve", action="store_true", help="run each question whose name arrives on stdin")
+    parser.add_argument("--keyspace", required=True, help="keyspace that contains user_logs")
     parser.add_argument("--cassandra", default="127.0.0.1:9042", help="contact point as HOST:PORT (default: %(default)s)")
-    parser.add_argument("--strategy", choices=READ_STRATEGIES, default="direct-join", help="how partitions are read (default: %(default)s)")
+    parser.add_argument("--strategy", choices=READ_STRATEGIES, default="pushdown", help="how partitions are read (default: %(default)s)")
     parser.add_argument("--driver-memory", default="2g", help="spark.driver.memory (default: %(default)s)")
     parser.add_argument("--cores", type=int, default=2, help="local[N] worker threads (default: %(default)s)")
     parser.add_argument("--questions", default=str(REPO_ROOT / "bench" / "spark" / "questions.json"), help="question list (default: %(default)s)")
@@ -125,7 +125,7 @@ def main() -> int:
     spark = build_session(args)
     try:
         if args.run is not None:
-            send(answer(spark, args, questions, args.run))
+            send(run_question(spark, args, questions, args.run))
             sys.stdin.read()
             return 0
         send({"type": "ready"})
@@ -136,7 +136,7 @@ def main() -> int:
             # A failed question (for example while Cassandra restarts) is reported and the server
             # keeps its session, so compare.py can ask again.
             try:
-                send(answer(spark, args, questions, name))
+                send(run_question(spark, args, questions, name))
             except Exception as error:  # noqa: BLE001 - every failure goes back to compare.py
                 send({"type": "error", "message": f"{type(error).__name__}: {error}"})
         return 0
