@@ -73,16 +73,18 @@ export class SessionSimulator {
 
       if (page.kind === 'product' && page.item !== undefined) {
         const clickAt = now + SECOND_MS + Math.floor((dwell - 2 * SECOND_MS) * this.random.next());
+        // A click after the end of the date range would fall into a day outside it.
+        const inRange = clickAt < endMs;
         if (this.random.chance(ADD_TO_CART_RATE)) {
           cartItems++;
-          this.emit(out, start, CLICK, page.url, clickDetail(ADD_TO_CART, page.item.id), clickAt);
+          if (inRange) this.emit(out, start, CLICK, page.url, clickDetail(ADD_TO_CART, page.item.id), clickAt);
         } else if (this.random.chance(WISHLIST_RATE)) {
-          this.emit(out, start, CLICK, page.url, clickDetail(ADD_TO_WISHLIST, page.item.id), clickAt);
+          if (inRange) this.emit(out, start, CLICK, page.url, clickDetail(ADD_TO_WISHLIST, page.item.id), clickAt);
         }
       } else if (page.kind === 'cart' && cartItems > 0 && this.random.chance(CHECKOUT_RATE)) {
         const clickAt = now + SECOND_MS + Math.floor((dwell - 2 * SECOND_MS) * this.random.next());
         const detail = `{"click_target":{"btn-id":"${CHECKOUT}"},"cart_items":${cartItems}}`;
-        this.emit(out, start, CLICK, page.url, detail, clickAt);
+        if (clickAt < endMs) this.emit(out, start, CLICK, page.url, detail, clickAt);
         checkedOut = true;
       }
 
