@@ -6,6 +6,8 @@ import { aggregateFunctions, scalarFunctions, windowFunctions } from '../executo
 import type { ArgType } from '../executor/functions/registry.js';
 import { MS_PER_DAY, normalizeBigint, type Value } from '../executor/values.js';
 import type { BinaryOp, Expr, FunctionCallExpr, IntervalExpr, Span } from '../parser/ast.js';
+import { printExpr } from '../parser/print.js';
+import { INT64_MAX, INT64_MIN } from '../executor/semantics/integer.js';
 import type { AggregateCall, ArithOp, BoundColumn, BoundExpr, CompareOp } from './bound.js';
 import { parseDateLiteral, parseTimestampLiteral } from './literals.js';
 
@@ -211,7 +213,7 @@ export class ExpressionBinder {
     const bind = (e: Expr) => this.bind(e, mode);
     switch (expr.kind) {
       case 'literal':
-        return bindLiteral(expr.value);
+        return bindLiteral(expr.value, expr.span);
       case 'typed_literal':
         return this.bindTypedLiteral(expr.type, expr.text, expr.span);
       case 'interval':
@@ -453,10 +455,18 @@ export function typedLiteral(type: 'DATE' | 'TIMESTAMP', text: string, span: Spa
   return { kind: 'literal', type: 'TIMESTAMP', value: ms };
 }
 
-function bindLiteral(value: Extract<Expr, { kind: 'literal' }>['value']): BoundExpr {
+function bindLiteral(value: Extract<Expr, { kind: 'literal' }>['value'], span: Span): BoundExpr {
   switch (value.type) {
-    case 'integer':
-      return { kind: 'literal', type: 'BIGINT', value: normalizeBigint(BigInt(value.text)) };
+    case 'integer': {
+      const integer = BigInt(value.text);
+      if (integer > INT64_MAX || integer < INT64_MIN) {
+        throw new PlanError('PLAN_INTEGER_RANGE', `integer ${value.text} is outside the BIGINT range (signed 64 bits)`, {
+          span,
+          hint: 'write it as a DOUBLE such as 1e26, or as text',
+        });
+      }
+      return { kind: 'literal', type: 'BIGINT', value: normalizeBigint(integer) };
+    }
     case 'decimal':
       return { kind: 'literal', type: 'DOUBLE', value: Number(value.text) };
     case 'string':
@@ -641,7 +651,7 @@ export function describeAst(expr: Expr): string {
     case 'extract':
       return `extract(${expr.field.toLowerCase()} FROM ${describeAst(expr.operand)})`;
     default:
-      return expr.kind;
+      return printExpr(expr);
   }
-  return expr.kind;
+  return printExpr(expr);
 }

@@ -42,3 +42,14 @@ describe('generated read statements', () => {
     expect(JSON.stringify(scan.filter)).toContain(nasty.replaceAll('"', '\\"'));
   });
 });
+
+describe('literal binding', () => {
+  test('integer beyond 64 bits is rejected', () => {
+    expect(() => planOf('SELECT 99999999999999999999999999')).toThrow(/outside the BIGINT range/);
+  });
+
+  test('expression columns are named by their SQL text', () => {
+    const plan = planOf("SELECT store_id IN (1, 2), -hour, url LIKE '%x' FROM user_logs WHERE store_id = 1 AND event_date = DATE '2026-11-20'");
+    expect(plan.schema.map((f) => f.name)).toEqual(['store_id IN (1, 2)', '-hour', "url LIKE '%x'"]);
+  });
+});
