@@ -34,7 +34,7 @@ export interface ResultStats {
   readonly pages: number;
   readonly rowsScanned: number;
   readonly tasks: number;
-  /** How each scan found its partitions: enumerated, discovered, token_scan or none. */
+  /** Partition-finding method of each scan: enumerated, discovered, token_scan or none. */
   readonly scanMethods: readonly string[];
   /** Rows whose detail JSON could not be parsed; their JSON paths read as NULL. */
   readonly malformedJson: number;

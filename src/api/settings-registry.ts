@@ -104,7 +104,7 @@ const SPECS: readonly SettingSpec<keyof Settings>[] = [
   { key: 'memoryLimitBytes', name: 'memory_limit', description: "group-by state allowed before a query stops, e.g. '1GB'", parse: (value) => parseBytes('memory_limit', value), show: (v) => `${v} bytes` },
 ];
 
-/** Each setting's SET name with the `Settings` field it sets. */
+/** Returns each setting's SET name with the `Settings` field it sets. */
 export function describeSettingsNames(): { name: string; key: keyof Settings }[] {
   return SPECS.map((spec) => ({ name: spec.name, key: spec.key }));
 }

@@ -33,8 +33,8 @@ export async function startReplIfBuilt(launch: ReplLaunch): Promise<boolean> {
   if (!fs.existsSync(fileURLToPath(REPL_MODULE))) return false;
   // ink 6 (through is-in-ci) draws only the last frame when CI or CONTINUOUS_INTEGRATION is set,
   // and chalk turns colour off, which leaves a shell on a terminal without a prompt. The shell
-  // starts only on a terminal, so it is interactive whatever those say; both libraries read the
-  // variables when they are first imported, just below.
+  // starts only on a terminal, so it is interactive whatever those variables contain. Both
+  // libraries read the variables when they are first imported, just below.
   delete process.env['CI'];
   delete process.env['CONTINUOUS_INTEGRATION'];
   const module = (await import(REPL_MODULE.href)) as { startRepl?: unknown };

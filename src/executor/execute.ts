@@ -287,7 +287,7 @@ async function* distributedScan(scan: ScanNode, output: FragmentOutput, context:
     // Tasks still running stop at their next check; their results are no longer needed.
     cancelFlag.cancel();
     for (const pending of inFlight.values()) pending.catch(() => undefined);
-    // Closing a row port tells a worker waiting to send rows that nobody will take them.
+    // Closing a row port tells a worker that is waiting to send rows that no reader remains.
     for (const port of ports.values()) port.close();
     if (!controller.signal.aborted) controller.abort(new Error('scan no longer needed'));
   }

@@ -5,8 +5,8 @@ import type { TaskResult } from './fragment.js';
 import type { WorkerRequest } from './worker.js';
 
 /**
- * Path of the compiled worker script. Under a TypeScript runner (vitest) this module is the .ts
- * source, and worker threads need JavaScript, so the compiled copy under dist/ is used; `npm test`
+ * Returns the path of the compiled worker script. Under a TypeScript runner (vitest) this module
+ * is the .ts source and worker threads need JavaScript, so the copy under dist/ is used. `npm test`
  * builds it first.
  */
 function workerFilename(): string {
@@ -46,7 +46,7 @@ export class WorkerPool {
         filename: workerFilename(),
         minThreads: this.size,
         maxThreads: this.size,
-        // Each query bounds its own tasks in flight; tasks of a cancelled query may still wait in
+        // Each query bounds its own tasks in flight. Tasks of a cancelled query may still wait in
         // the queue and return at once when they start, so the queue itself is not bounded.
         maxQueue: Infinity,
         idleTimeout: 60_000,

@@ -5,7 +5,7 @@ import type { Row } from './values.js';
 /**
  * Row batches sent from a worker task to the coordinator while the task runs, with credit-based
  * back-pressure: a worker keeps at most `WINDOW` batches unacknowledged, so a scan that returns
- * rows holds a bounded number of them in memory however large the table is.
+ * rows keeps a bounded number of them in memory however large the table is.
  */
 export const WINDOW = 2;
 

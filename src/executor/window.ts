@@ -6,9 +6,9 @@ import { rowComparator } from './sort.js';
 import type { Row, Value } from './values.js';
 
 /**
- * Evaluates window calls over all rows of the input. Returns rows holding the window results
- * first, then the input columns. Without ORDER BY a window covers its whole partition; with ORDER
- * BY and no frame it covers the partition's rows up to the current row and its peers.
+ * Evaluates window calls over all rows of the input. Returns rows with the window results first,
+ * then the input columns. Without ORDER BY a window covers its whole partition. With ORDER BY and
+ * no frame it covers the partition's rows up to the current row and its peers.
  */
 export async function computeWindows(rows: readonly Row[], windows: readonly WindowCall[], env: CompileEnv, signal?: AbortSignal): Promise<Row[]> {
   const results: Value[][] = [];
@@ -113,8 +113,13 @@ function frameBounds(window: WindowCall, i: number, size: number, peerStart: num
   const frame = window.frame;
   if (!frame) return window.orderBy.length > 0 ? [0, peerEnd] : [0, size - 1];
   if (frame.mode === 'RANGE') {
-    const start = frame.start === -Infinity ? 0 : frame.start === 0 ? peerStart : size;
-    const end = frame.end === Infinity ? size - 1 : frame.end === 0 ? peerEnd : -1;
+    // Offsets other than UNBOUNDED and CURRENT ROW take rangeOffsetBounds; an empty frame is [size, -1].
+    let start = size;
+    if (frame.start === -Infinity) start = 0;
+    else if (frame.start === 0) start = peerStart;
+    let end = -1;
+    if (frame.end === Infinity) end = size - 1;
+    else if (frame.end === 0) end = peerEnd;
     return [start, end];
   }
   const start = frame.start === -Infinity ? 0 : Math.max(0, i + frame.start);

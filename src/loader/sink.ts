@@ -10,7 +10,7 @@ export type CellValue = null | boolean | number | bigint | string;
 export type Row = Readonly<Record<string, CellValue>>;
 
 export interface RowSink {
-  /** Where the rows go, for messages: a file path or `host:port keyspace.table`. */
+  /** Destination of the rows, for messages: a file path or `host:port keyspace.table`. */
   readonly description: string;
   /**
    * Writes a batch. Resolves once every row is stored. The rows of one call may be stored in any

@@ -18,7 +18,7 @@ export interface QueryBindOptions extends BindContext {
   readonly evaluateConstant: (expr: BoundExpr) => Value;
 }
 
-/** What a FROM clause binds to: a table scan under construction, or a finished plan. */
+/** Binding of a FROM clause: a table scan under construction, or a finished plan. */
 type BoundSource =
   | { readonly kind: 'scan'; readonly scope: ScanScope }
   | { readonly kind: 'plan'; readonly plan: LogicalPlan; readonly scope: FieldScope };
@@ -155,7 +155,7 @@ class QueryBinder {
       having = rowBinder.bind(aliasOf(query.having), mode);
     }
 
-    // ORDER BY: an ordinal or an output alias names a select item; anything else is bound like a
+    // ORDER BY: an ordinal or an output alias names a select item. Anything else is bound like a
     // select item and carried as a hidden column until the sort is done.
     const hidden: BoundExpr[] = [];
     const sortKeys: SortKey[] = query.orderBy.map((item) => {
@@ -381,7 +381,7 @@ function outputRef(index: number, bound: BoundExpr, name: string): BoundExpr {
   return { kind: 'column', index, name, type: concreteType(bound.type) };
 }
 
-/** The 0-based select position an integer literal names, or null for any other expression. */
+/** Returns the 0-based select position an integer literal names, or null for any other expression. */
 function ordinalOf(expr: Expr, count: number): number | null {
   if (expr.kind !== 'literal' || expr.value.type !== 'integer') return null;
   const position = Number(expr.value.text);

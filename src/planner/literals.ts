@@ -4,7 +4,7 @@ import { MS_PER_DAY } from '../executor/values.js';
 /**
  * Plan-time conversion of DATE and TIMESTAMP literal text. A TIMESTAMP literal names a wall-clock
  * time in the session's zone, so `TIMESTAMP '2026-11-20 00:00:00'` under Europe/Berlin is
- * 2026-11-19T23:00:00Z. A wall time that a DST change skips or repeats resolves as `wallToInstant` says.
+ * 2026-11-19T23:00:00Z. A wall time that a DST change skips or repeats resolves as `wallToInstant` documents.
  */
 
 /** Days since the epoch of `YYYY-MM-DD`, or undefined when the text names no real date. */
@@ -40,7 +40,7 @@ export function parseTimestampLiteral(text: string, timeZone: string): number | 
   return wallToInstant(wallMs, timeZone);
 }
 
-/** True when `timeZone` is an IANA zone name this runtime knows. */
+/** Returns true when `timeZone` is an IANA zone name this runtime's Intl data contains. */
 export function isValidTimeZone(timeZone: string): boolean {
   try {
     checkTimeZone(timeZone);

@@ -22,7 +22,7 @@ export class ScanScope implements Scope {
     readonly buckets: TimeBuckets | null,
   ) {}
 
-  /** Every column name the query may use: stored columns, then virtual time columns. */
+  /** Returns every column name the query may use: stored columns, then virtual time columns. */
   availableNames(): string[] {
     const names = this.table.columns.map((c) => c.name);
     if (this.buckets) names.push('event_time', 'event_date');
@@ -78,7 +78,7 @@ export class ScanScope implements Scope {
     });
   }
 
-  /** What each scan column means to partition pruning. */
+  /** Returns what a scan column means to partition pruning, or null when it is not prunable. */
   prunable(index: number): PrunableColumn | null {
     const column = this.columns[index];
     if (!column) return null;

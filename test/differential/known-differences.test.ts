@@ -48,7 +48,7 @@ describe('known differences from DuckDB', () => {
   };
 
   // Both rows have log_time 2026-03-03 10:00 UTC. Time ranges prune by the UTC hours they cover,
-  // which never include the partition 2026-02-31, so only u2 is read (docs/planner.md says so);
+  // which never include the partition 2026-02-31, so only u2 is read (docs/planner.md documents this);
   // DuckDB, reading every row, returns both.
   const userIds = async (sql: string) => (await (await engine.query(sql)).toArray()).map((row) => row['user_id']);
 

@@ -58,7 +58,7 @@ describeCassandra('execution on Cassandra', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const after = process.getActiveResourcesInfo().length;
     expect(after).toBeLessThanOrEqual(before);
-    // The engine still answers after all of that.
+    // The engine still runs queries after that.
     expect(await rowsOf(engine, "SELECT count(*) AS n FROM user_logs WHERE store_id = 1 AND event_date = DATE '2026-11-20'")).toHaveLength(1);
   });
 

@@ -47,7 +47,8 @@ export class EmbeddedReader implements PartitionReader {
 }
 
 function toSqlite(values: readonly Value[]): unknown[] {
-  return values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
+  // SQLite stores booleans as the integers 0 and 1.
+  return values.map((value) => (typeof value === 'boolean' ? Number(value) : value));
 }
 
 /** Lists the distinct partition keys of an embedded table. */

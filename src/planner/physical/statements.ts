@@ -16,8 +16,8 @@ export interface ReadStatements {
   /** Lists distinct partition keys, over a token range for Cassandra, of the whole table for SQLite. */
   readonly discovery: string;
   /**
-   * What each selected item is, in order: a stored column's name, or `#N` for the pushed aggregate
-   * at position N of the scan's columns.
+   * Selected items in order: a stored column's name, or `#N` for the pushed aggregate at position N
+   * of the scan's columns.
    */
   readonly fetched: readonly string[];
   /**
@@ -89,8 +89,8 @@ export function readStatements(
 }
 
 /**
- * The selector of a pushed aggregate. CQL sums an int column as an int that wraps around on
- * overflow, so integer sums are cast to varint first.
+ * Returns the selector of a pushed aggregate. CQL sums an int column as an int that wraps around
+ * on overflow, so integer sums are cast to varint first.
  */
 function pushedSelector(column: PushedAggregateColumn, dialect: 'cql' | 'sqlite'): string {
   if (column.column === null) return 'count(*)';

@@ -167,7 +167,7 @@ function boxFor(column: PrunableColumn, restriction: Restriction): Box {
 }
 
 /**
- * The integer interval `column op value` allows, before any unit conversion. Values beyond the
+ * Returns the integer interval `column op value` allows, before any unit conversion. Values beyond the
  * safe-integer range cannot be enumerated exactly, so they restrict nothing and the whole
  * predicate stays in the residual filter.
  */
@@ -230,7 +230,9 @@ export function describeKeySpace(space: KeySpace, unit: 'hour' | 'day'): string[
 
 function describeBuckets(buckets: IntervalSet, unit: 'hour' | 'day'): string {
   const width = unit === 'hour' ? MS_PER_HOUR : MS_PER_DAY;
-  const show = (bucket: number, end: boolean) =>
-    Number.isFinite(bucket) ? new Date((bucket + (end ? 1 : 0)) * width).toISOString().replace('.000Z', 'Z') : end ? '∞' : '-∞';
+  const show = (bucket: number, end: boolean): string => {
+    if (!Number.isFinite(bucket)) return end ? '∞' : '-∞';
+    return new Date((bucket + (end ? 1 : 0)) * width).toISOString().replace('.000Z', 'Z');
+  };
   return buckets.intervals.map(([low, high]) => `[${show(low, false)}, ${show(high, true)})`).join(' ∪ ');
 }

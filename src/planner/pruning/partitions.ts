@@ -136,7 +136,7 @@ function columnValues(name: string, integer: boolean, box: Box, budget: number):
 
 /**
  * Lists the calendar bucket values (year, month, day, hour) a box allows. With a finite time range
- * it walks the UTC buckets of that range; without one, every calendar column needs a finite set and
+ * it walks the UTC buckets of that range. Without one, every calendar column needs a finite set and
  * their product is taken, impossible dates such as 31 February included, because real producers
  * write such partitions.
  */

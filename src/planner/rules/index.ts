@@ -6,7 +6,7 @@ import type { Rule, RuleContext } from './rule.js';
 export const RULES: readonly Rule[] = [pushAggregation];
 
 /**
- * Applies every rule in order. A rule must not change the output schema; if one does, the error
+ * Applies every rule in order. A rule must not change the output schema. If one does, the error
  * names it, because that is a bug in the rule and no query may trigger it.
  */
 export function optimize(plan: LogicalPlan, context: RuleContext, rules: readonly Rule[] = RULES): LogicalPlan {

@@ -181,7 +181,7 @@ function isExactColumn(scan: ScanNode, index: number, expr: BoundExpr, values: r
     }
     case 'event_time':
       // A time range selects whole hour buckets only when every row's bucket columns agree with
-      // its timestamp, and loaded data need not; the range stays a row filter instead.
+      // its timestamp. Loaded data need not agree, so the range stays a row filter.
       return false;
     case 'pushed_aggregate':
       return false;
